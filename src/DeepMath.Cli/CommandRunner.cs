@@ -1,0 +1,53 @@
+using System.CommandLine;
+
+namespace DeepMath.Cli;
+
+/// <summary>
+/// Parses and runs a command line with DeepMath's exit codes: 0 success, 1 failure while running,
+/// 2 a usage mistake (the errors and the failing command's help go to standard error).
+/// </summary>
+public static class CommandRunner
+{
+    /// <summary>Exit code for a usage mistake.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Exit code for a failure while running.</summary>
+    public const int Failure = 1;
+
+    /// <summary>Runs <paramref name="args"/> against <paramref name="root"/>, writing to the given writers (console by default).</summary>
+    public static int Run(RootCommand root, string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors) error.WriteLine($"error: {e.Message}");
+            error.WriteLine();
+            var path = new List<string>();
+            for (var r = parsed.CommandResult; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+                if (r.Command != root) path.Insert(0, r.Command.Name);
+            path.Add("--help");
+            root.Parse(path).Invoke(new InvocationConfiguration { Output = error, Error = error });
+            return UsageError;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return UsageError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return Failure;
+        }
+    }
+}
+
+/// <summary>A mistake in the command line found after parsing (an option value out of range, say): exit code 2.</summary>
+public sealed class UsageException(string message) : Exception(message);

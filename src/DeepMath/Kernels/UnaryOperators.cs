@@ -1,0 +1,176 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace DeepMath.Kernels;
+
+/// <summary>Scalar fallback loops for operators that have no vectorised span body.</summary>
+internal static class ScalarLoops
+{
+    public static void Map<TIn, TOut, TOp>(TOp op, ReadOnlySpan<TIn> x, Span<TOut> destination)
+        where TOp : struct, IUnaryOperator<TIn, TOut>
+    {
+        for (int i = 0; i < x.Length; i++) destination[i] = op.Invoke(x[i]);
+    }
+
+    public static void Zip<TIn, TOut, TOp>(TOp op, ReadOnlySpan<TIn> x, ReadOnlySpan<TIn> y, Span<TOut> destination)
+        where TOp : struct, IBinaryOperator<TIn, TOut>
+    {
+        for (int i = 0; i < x.Length; i++) destination[i] = op.Invoke(x[i], y[i]);
+    }
+
+    public static void Zip<TIn, TOut, TOp>(TOp op, ReadOnlySpan<TIn> x, TIn y, Span<TOut> destination)
+        where TOp : struct, IBinaryOperator<TIn, TOut>
+    {
+        for (int i = 0; i < x.Length; i++) destination[i] = op.Invoke(x[i], y);
+    }
+
+    public static void Zip<TIn, TOut, TOp>(TOp op, TIn x, ReadOnlySpan<TIn> y, Span<TOut> destination)
+        where TOp : struct, IBinaryOperator<TIn, TOut>
+    {
+        for (int i = 0; i < y.Length; i++) destination[i] = op.Invoke(x, y[i]);
+    }
+}
+
+internal readonly struct IdentityOperator<T> : IUnaryOperator<T, T>
+{
+    public T Invoke(T x) => x;
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => x.CopyTo(destination);
+}
+
+internal readonly struct FillOperator<T>(T value) : IUnaryOperator<T, T>
+{
+    public T Invoke(T x) => value;
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => destination.Fill(value);
+}
+
+internal readonly struct NegateOperator<T> : IUnaryOperator<T, T> where T : INumberBase<T>
+{
+    public T Invoke(T x) => -x;
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => TensorPrimitives.Negate(x, destination);
+}
+
+internal readonly struct AbsOperator<T> : IUnaryOperator<T, T> where T : INumberBase<T>
+{
+    public T Invoke(T x) => T.Abs(x);
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => TensorPrimitives.Abs(x, destination);
+}
+
+/// <summary>sign(x): -1, 0 or +1; NaN stays NaN (T.Sign would throw on NaN).</summary>
+internal readonly struct SignOperator<T> : IUnaryOperator<T, T> where T : INumber<T>
+{
+    public T Invoke(T x) => x > T.Zero ? T.One : x < T.Zero ? -T.One : x;
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => ScalarLoops.Map<T, T, SignOperator<T>>(this, x, destination);
+}
+
+internal readonly struct SquareOperator<T> : IUnaryOperator<T, T> where T : INumberBase<T>
+{
+    public T Invoke(T x) => x * x;
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => TensorPrimitives.Multiply(x, x, destination);
+}
+
+internal readonly struct SqrtOperator<T> : IUnaryOperator<T, T> where T : IRootFunctions<T>
+{
+    public T Invoke(T x) => T.Sqrt(x);
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => TensorPrimitives.Sqrt(x, destination);
+}
+
+internal readonly struct ReciprocalOperator<T> : IUnaryOperator<T, T> where T : INumberBase<T>
+{
+    public T Invoke(T x) => T.One / x;
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => TensorPrimitives.Divide(T.One, x, destination);
+}
+
+internal readonly struct ExpOperator<T> : IUnaryOperator<T, T> where T : struct, IExponentialFunctions<T>
+{
+    public T Invoke(T x) => T.Exp(x);
+
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination)
+    {
+        if (typeof(T) == typeof(float))
+            VectorExp.Exp(System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(x),
+                          System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(destination));
+        else
+            TensorPrimitives.Exp(x, destination);
+    }
+}
+
+internal readonly struct LogOperator<T> : IUnaryOperator<T, T> where T : ILogarithmicFunctions<T>
+{
+    public T Invoke(T x) => T.Log(x);
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => TensorPrimitives.Log(x, destination);
+}
+
+/// <summary>log(1 + x), accurate for tiny x (the BCL's LogP1 is log(x + 1) and loses those digits).</summary>
+internal readonly struct Log1POperator<T> : IUnaryOperator<T, T> where T : IFloatingPointIeee754<T>
+{
+    public T Invoke(T x) => ScalarMath.Log1P(x);
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => ScalarLoops.Map<T, T, Log1POperator<T>>(this, x, destination);
+}
+
+/// <summary>exp(x) - 1, accurate for tiny x.</summary>
+internal readonly struct ExpM1Operator<T> : IUnaryOperator<T, T> where T : IFloatingPointIeee754<T>
+{
+    public T Invoke(T x) => ScalarMath.ExpM1(x);
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => ScalarLoops.Map<T, T, ExpM1Operator<T>>(this, x, destination);
+}
+
+internal readonly struct SinOperator<T> : IUnaryOperator<T, T> where T : ITrigonometricFunctions<T>
+{
+    public T Invoke(T x) => T.Sin(x);
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => TensorPrimitives.Sin(x, destination);
+}
+
+internal readonly struct CosOperator<T> : IUnaryOperator<T, T> where T : ITrigonometricFunctions<T>
+{
+    public T Invoke(T x) => T.Cos(x);
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => TensorPrimitives.Cos(x, destination);
+}
+
+internal readonly struct TanhOperator<T> : IUnaryOperator<T, T> where T : IHyperbolicFunctions<T>
+{
+    public T Invoke(T x) => T.Tanh(x);
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => TensorPrimitives.Tanh(x, destination);
+}
+
+/// <summary>Logistic sigmoid 1/(1+exp(-x)); saturates to exactly 0 or 1 without NaN at large |x|.</summary>
+internal readonly struct SigmoidOperator<T> : IUnaryOperator<T, T> where T : IFloatingPointIeee754<T>
+{
+    public T Invoke(T x) => ScalarMath.Sigmoid(x);
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => TensorPrimitives.Sigmoid(x, destination);
+}
+
+internal readonly struct ReluOperator<T> : IUnaryOperator<T, T> where T : INumber<T>
+{
+    public T Invoke(T x) => T.IsNaN(x) ? x : x > T.Zero ? x : T.Zero;
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => TensorPrimitives.Max(x, T.Zero, destination);
+}
+
+/// <summary>min(max(x, low), high); NaN propagates.</summary>
+internal readonly struct ClampOperator<T>(T low, T high) : IUnaryOperator<T, T> where T : INumber<T>
+{
+    public T Invoke(T x) => T.IsNaN(x) ? x : x < low ? low : x > high ? high : x;
+
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination)
+    {
+        TensorPrimitives.Max(x, low, destination);
+        TensorPrimitives.Min(destination, high, destination);
+    }
+}
+
+internal readonly struct IsNaNOperator<T> : IUnaryOperator<T, bool> where T : INumberBase<T>
+{
+    public bool Invoke(T x) => T.IsNaN(x);
+    public void Invoke(ReadOnlySpan<T> x, Span<bool> destination) => ScalarLoops.Map<T, bool, IsNaNOperator<T>>(this, x, destination);
+}
+
+internal readonly struct IsFiniteOperator<T> : IUnaryOperator<T, bool> where T : INumberBase<T>
+{
+    public bool Invoke(T x) => T.IsFinite(x);
+    public void Invoke(ReadOnlySpan<T> x, Span<bool> destination) => ScalarLoops.Map<T, bool, IsFiniteOperator<T>>(this, x, destination);
+}
+
+internal readonly struct LogicalNotOperator : IUnaryOperator<bool, bool>
+{
+    public bool Invoke(bool x) => !x;
+    public void Invoke(ReadOnlySpan<bool> x, Span<bool> destination) => ScalarLoops.Map<bool, bool, LogicalNotOperator>(this, x, destination);
+}

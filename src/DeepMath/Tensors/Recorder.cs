@@ -1,0 +1,51 @@
+using System.Runtime.CompilerServices;
+
+namespace DeepMath.Tensors;
+
+/// <summary>Writes <see cref="OpRecord{T}"/>s when an input requires gradients and recording is on; otherwise costs one branch.</summary>
+internal static class Recorder
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool ShouldRecord<T>(Tensor<T> a) where T : unmanaged => a.RequiresGrad && GradMode.IsEnabled;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool ShouldRecord<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged
+        => (a.RequiresGrad || b.RequiresGrad) && GradMode.IsEnabled;
+
+    public static bool ShouldRecord<T>(ReadOnlySpan<Tensor<T>> inputs) where T : unmanaged
+    {
+        if (!GradMode.IsEnabled) return false;
+        foreach (var t in inputs)
+            if (t.RequiresGrad) return true;
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Tensor<T> Unary<T>(Tensor<T> result, OpCode code, Tensor<T> input, object? arguments = null) where T : unmanaged
+    {
+        if (ShouldRecord(input)) result.Creator = new OpRecord<T>(code, [input], arguments);
+        return result;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Tensor<T> Binary<T>(Tensor<T> result, OpCode code, Tensor<T> a, Tensor<T> b, object? arguments = null) where T : unmanaged
+    {
+        if (ShouldRecord(a, b)) result.Creator = new OpRecord<T>(code, [a, b], arguments);
+        return result;
+    }
+
+    public static Tensor<T> Many<T>(Tensor<T> result, OpCode code, Tensor<T>[] inputs, object? arguments = null) where T : unmanaged
+    {
+        if (ShouldRecord<T>(inputs)) result.Creator = new OpRecord<T>(code, inputs, arguments);
+        return result;
+    }
+
+    /// <summary>Refuses in-place writes that would silently corrupt a recorded graph.</summary>
+    public static void CheckInPlace<T>(Tensor<T> target, string operation) where T : unmanaged
+    {
+        if (target.RequiresGrad && GradMode.IsEnabled)
+            throw new InvalidOperationException(
+                $"{operation} would modify a tensor that requires gradients while recording is on; " +
+                "wrap the update in 'using (GradMode.Disable()) { ... }' or work on a Detach()ed copy.");
+    }
+}
