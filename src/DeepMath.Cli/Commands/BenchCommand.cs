@@ -72,7 +72,7 @@ public static class BenchCommand
         };
         foreach (var (op, mode, arrays, body) in ops)
         {
-            var t = BenchTimer.Measure(body, samples: 7, minSampleSeconds: 0.3);
+            var t = BenchTimer.Measure(body, threads, samples: 7, minSampleSeconds: 0.3);
             double bytes = (double)arrays * n * sizeof(float);
             writer.Emit(new()
             {
@@ -84,7 +84,7 @@ public static class BenchCommand
         }
         var x = Tensor.FromArray([1f, 2f, 3f, 4f]);
         var y = Tensor.FromArray([5f, 6f, 7f, 8f]);
-        var tiny = BenchTimer.Measure(() => _ = x + y, samples: 9, minSampleSeconds: 0.2);
+        var tiny = BenchTimer.Measure(() => _ = x + y, threads, samples: 9, minSampleSeconds: 0.2);
         writer.Emit(new()
         {
             ["bench"] = "tiny_op", ["lib"] = "deepmath", ["op"] = "add", ["n"] = 4, ["dtype"] = "float32", ["threads"] = threads,

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace DeepMath.Kernels;
 
@@ -16,32 +17,38 @@ public static class Summation
     /// <summary>Sum of floats, accumulated in double.</summary>
     public static double Sum(ReadOnlySpan<float> x)
     {
-        // Eight independent double accumulators keep the adds throughput-bound, not latency-bound.
-        var a0 = Vector<double>.Zero; var a1 = Vector<double>.Zero; var a2 = Vector<double>.Zero; var a3 = Vector<double>.Zero;
-        var a4 = Vector<double>.Zero; var a5 = Vector<double>.Zero; var a6 = Vector<double>.Zero; var a7 = Vector<double>.Zero;
         int i = 0;
-        if (Vector.IsHardwareAccelerated)
+        double s = 0;
+        if (Vector512.IsHardwareAccelerated)
         {
+            // Four double accumulators of eight lanes: widening converts keep pace with memory.
+            var a0 = Vector512<double>.Zero; var a1 = Vector512<double>.Zero; var a2 = Vector512<double>.Zero; var a3 = Vector512<double>.Zero;
+            ref float r = ref MemoryMarshal.GetReference(x);
+            for (; i + 32 <= x.Length; i += 32)
+            {
+                var v0 = Vector512.LoadUnsafe(ref r, (nuint)i);
+                var v1 = Vector512.LoadUnsafe(ref r, (nuint)(i + 16));
+                a0 += Vector512.WidenLower(v0);
+                a1 += Vector512.WidenUpper(v0);
+                a2 += Vector512.WidenLower(v1);
+                a3 += Vector512.WidenUpper(v1);
+            }
+            s = Vector512.Sum((a0 + a1) + (a2 + a3));
+        }
+        else if (Vector.IsHardwareAccelerated)
+        {
+            var a0 = Vector<double>.Zero; var a1 = Vector<double>.Zero; var a2 = Vector<double>.Zero; var a3 = Vector<double>.Zero;
             var v = MemoryMarshal.Cast<float, Vector<float>>(x);
             int j = 0;
-            for (; j + 4 <= v.Length; j += 4)
+            for (; j + 2 <= v.Length; j += 2)
             {
                 Vector.Widen(v[j], out var l0, out var h0);
                 Vector.Widen(v[j + 1], out var l1, out var h1);
-                Vector.Widen(v[j + 2], out var l2, out var h2);
-                Vector.Widen(v[j + 3], out var l3, out var h3);
                 a0 += l0; a1 += h0; a2 += l1; a3 += h1;
-                a4 += l2; a5 += h2; a6 += l3; a7 += h3;
             }
-            for (; j < v.Length; j++)
-            {
-                Vector.Widen(v[j], out var l, out var h);
-                a0 += l;
-                a1 += h;
-            }
-            i = v.Length * Vector<float>.Count;
+            i = j * Vector<float>.Count;
+            s = Vector.Sum((a0 + a1) + (a2 + a3));
         }
-        double s = Vector.Sum(((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7)));
         for (; i < x.Length; i++) s += x[i];
         return s;
     }

@@ -20,7 +20,7 @@ internal static class Elementwise
     /// <summary>A new row-major tensor for <paramref name="like"/>'s shape, reusing its stride array when it is contiguous.</summary>
     public static Tensor<TOut> NewLike<TIn, TOut>(Tensor<TIn> like) where TIn : unmanaged where TOut : unmanaged
         => like.IsContiguous
-            ? new Tensor<TOut>(Allocate<TOut>(like.Length), like.ShapeArray, like.StrideArray, 0)
+            ? new Tensor<TOut>(Allocate<TOut>(like.Length), like.ShapeArray, like.StrideArray, like.Length, contiguous: true)
             : new Tensor<TOut>(Allocate<TOut>(like.Length), like.ShapeArray);
 
     public static Tensor<TOut> Map<TIn, TOut, TOp>(Tensor<TIn> x, TOp op, int grain = CheapGrain)
@@ -152,11 +152,14 @@ internal static class Elementwise
     {
         if (n == 0) return;
         int parts = Parallelism.PartsFor(n, grain);
-        if (parts == 1)
-        {
-            op.Invoke(new ReadOnlySpan<TIn>(x, xOffset, n), new Span<TOut>(d, dOffset, n));
-            return;
-        }
+        if (parts == 1) op.Invoke(new ReadOnlySpan<TIn>(x, xOffset, n), new Span<TOut>(d, dOffset, n));
+        else SpanMapParallel(x, xOffset, d, dOffset, n, op, parts);
+    }
+
+    // Parallel paths live in their own methods so the lambda's closure is only allocated when used.
+    private static void SpanMapParallel<TIn, TOut, TOp>(TIn[] x, int xOffset, TOut[] d, int dOffset, int n, TOp op, int parts)
+        where TOp : struct, IUnaryOperator<TIn, TOut>
+    {
         Parallelism.For(parts, p =>
         {
             int s = Parallelism.PartStart(n, parts, p), e = Parallelism.PartStart(n, parts, p + 1);
@@ -169,11 +172,13 @@ internal static class Elementwise
     {
         if (n == 0) return;
         int parts = Parallelism.PartsFor(n, grain);
-        if (parts == 1)
-        {
-            op.Invoke(new ReadOnlySpan<TIn>(a, aOffset, n), new ReadOnlySpan<TIn>(b, bOffset, n), new Span<TOut>(d, dOffset, n));
-            return;
-        }
+        if (parts == 1) op.Invoke(new ReadOnlySpan<TIn>(a, aOffset, n), new ReadOnlySpan<TIn>(b, bOffset, n), new Span<TOut>(d, dOffset, n));
+        else SpanZipParallel(a, aOffset, b, bOffset, d, dOffset, n, op, parts);
+    }
+
+    private static void SpanZipParallel<TIn, TOut, TOp>(TIn[] a, int aOffset, TIn[] b, int bOffset, TOut[] d, int dOffset, int n, TOp op, int parts)
+        where TOp : struct, IBinaryOperator<TIn, TOut>
+    {
         Parallelism.For(parts, p =>
         {
             int s = Parallelism.PartStart(n, parts, p), e = Parallelism.PartStart(n, parts, p + 1);
@@ -186,20 +191,35 @@ internal static class Elementwise
     {
         if (n == 0) return;
         int parts = Parallelism.PartsFor(n, grain);
-        if (parts == 1)
-        {
-            Apply(0, n);
-            return;
-        }
-        Parallelism.For(parts, p => Apply(Parallelism.PartStart(n, parts, p), Parallelism.PartStart(n, parts, p + 1)));
+        if (parts == 1) ZipScalarRange(x, xOffset, scalar, d, 0, n, op, scalarFirst);
+        else SpanZipScalarParallel(x, xOffset, scalar, d, n, op, parts, scalarFirst);
+    }
 
-        void Apply(int s, int e)
+    private static void SpanZipScalarParallel<TIn, TOut, TOp>(TIn[] x, int xOffset, TIn scalar, TOut[] d, int n, TOp op, int parts, bool scalarFirst)
+        where TOp : struct, IBinaryOperator<TIn, TOut>
+        => Parallelism.For(parts, p => ZipScalarRange(x, xOffset, scalar, d, Parallelism.PartStart(n, parts, p), Parallelism.PartStart(n, parts, p + 1), op, scalarFirst));
+
+    private static void ZipScalarRange<TIn, TOut, TOp>(TIn[] x, int xOffset, TIn scalar, TOut[] d, int start, int end, TOp op, bool scalarFirst)
+        where TOp : struct, IBinaryOperator<TIn, TOut>
+    {
+        var xs = new ReadOnlySpan<TIn>(x, xOffset + start, end - start);
+        var ds = new Span<TOut>(d, start, end - start);
+        if (scalarFirst) op.Invoke(scalar, xs, ds);
+        else op.Invoke(xs, scalar, ds);
+    }
+
+    /// <summary>op(a, scalar) (or op(scalar, a)) without wrapping the scalar in a tensor.</summary>
+    public static Tensor<TOut> ZipScalar<TIn, TOut, TOp>(Tensor<TIn> a, TIn scalar, TOp op, bool scalarFirst, string operation, int grain = CheapGrain)
+        where TIn : unmanaged where TOut : unmanaged where TOp : struct, IBinaryOperator<TIn, TOut>
+    {
+        if (!a.IsContiguous)
         {
-            var xs = new ReadOnlySpan<TIn>(x, xOffset + s, e - s);
-            var ds = new Span<TOut>(d, s, e - s);
-            if (scalarFirst) op.Invoke(scalar, xs, ds);
-            else op.Invoke(xs, scalar, ds);
+            var s = new Tensor<TIn>([scalar], []);
+            return scalarFirst ? Zip<TIn, TOut, TOp>(s, a, op, operation, grain) : Zip<TIn, TOut, TOp>(a, s, op, operation, grain);
         }
+        var result = NewLike<TIn, TOut>(a);
+        SpanZipScalar(a.Storage, a.Offset, scalar, result.Storage, a.Length, op, grain, scalarFirst);
+        return result;
     }
 }
 

@@ -43,17 +43,22 @@ internal static class Reduction
     /// <summary>Normalises, sorts and de-duplicates axes (all axes when null).</summary>
     public static int[] NormalizeAxes(ReadOnlySpan<int> axes, bool all, int rank)
     {
-        if (all) return [.. Enumerable.Range(0, rank)];
-        var result = new SortedSet<int>();
-        foreach (var axis in axes)
-            if (!result.Add(Shape.NormalizeAxis(axis, rank)))
-                throw new ArgumentException($"Axis {axis} is repeated in the reduction axes.");
-        return [.. result];
+        if (all) return rank < AllAxes.Length ? AllAxes[rank] : [.. Enumerable.Range(0, rank)];
+        var result = new int[axes.Length];
+        for (int i = 0; i < axes.Length; i++) result[i] = Shape.NormalizeAxis(axes[i], rank);
+        Array.Sort(result);
+        for (int i = 1; i < result.Length; i++)
+            if (result[i] == result[i - 1]) throw new ArgumentException($"Axis {result[i]} is repeated in the reduction axes.");
+        return result;
     }
+
+    // Shared, never mutated: the "all axes" lists for small ranks.
+    private static readonly int[][] AllAxes = [.. Enumerable.Range(0, 9).Select(r => Enumerable.Range(0, r).ToArray())];
 
     /// <summary>The output shape of reducing <paramref name="axes"/>.</summary>
     public static int[] OutputShape(int[] shape, int[] axes, bool keepDims)
     {
+        if (!keepDims && axes.Length == shape.Length) return [];
         var result = new List<int>(shape.Length);
         for (int i = 0; i < shape.Length; i++)
         {
@@ -91,39 +96,46 @@ internal static class Reduction
         var output = result.Storage;
         var data = source.Storage;
         int baseOffset = source.Offset;
-        if (inner == 1)
+        if (inner == 1 && outer == 1)
+            output[0] = mid >= 2 * BlockLength ? reducer.ReduceLarge(data, baseOffset, mid) : reducer.ReduceRun(data.AsSpan(baseOffset, mid));
+        else if (inner == 1)
         {
-            if (outer == 1)
-            {
-                output[0] = mid >= 2 * BlockLength ? reducer.ReduceLarge(data, baseOffset, mid) : reducer.ReduceRun(data.AsSpan(baseOffset, mid));
-                return result;
-            }
             int parts = Parallelism.PartsFor((long)outer * mid, Elementwise.CheapGrain);
-            Parallelism.For(parts, p =>
-            {
-                int s = Parallelism.PartStart(outer, parts, p), e = Parallelism.PartStart(outer, parts, p + 1);
-                for (int o = s; o < e; o++) output[o] = reducer.ReduceRun(data.AsSpan(baseOffset + o * mid, mid));
-            });
-            return result;
+            if (parts == 1) Rows(data, baseOffset, mid, output, 0, outer, reducer);
+            else Parallelism.For(parts, p => Rows(data, baseOffset, mid, output, Parallelism.PartStart(outer, parts, p), Parallelism.PartStart(outer, parts, p + 1), reducer));
         }
-        // Column sweeps: split over outer blocks, or over column ranges when there is one outer block.
-        int columnParts = outer == 1 ? Parallelism.PartsFor((long)mid * inner, Elementwise.CheapGrain) : 1;
-        int outerParts = outer == 1 ? 1 : Parallelism.PartsFor((long)outer * mid * inner, Elementwise.CheapGrain);
-        columnParts = Math.Min(columnParts, Math.Max(1, inner / MinInnerForColumns));
-        Parallelism.For(Math.Max(columnParts, outerParts), p =>
+        else if (outer == 1)
         {
-            if (outer == 1)
-            {
-                int c0 = Parallelism.PartStart(inner, columnParts, p), c1 = Parallelism.PartStart(inner, columnParts, p + 1);
-                Columns(data, baseOffset + c0, mid, c1 - c0, inner, output.AsSpan(c0, c1 - c0), reducer);
-                return;
-            }
-            int s = Parallelism.PartStart(outer, outerParts, p), e = Parallelism.PartStart(outer, outerParts, p + 1);
-            for (int o = s; o < e; o++)
-                Columns(data, baseOffset + o * mid * inner, mid, inner, inner, output.AsSpan(o * inner, inner), reducer);
-        });
+            // One block: split its columns across threads (each column's result is independent of the split).
+            int parts = Math.Min(Parallelism.PartsFor((long)mid * inner, Elementwise.CheapGrain), Math.Max(1, inner / MinInnerForColumns));
+            if (parts == 1) Columns(data, baseOffset, mid, inner, inner, output, reducer);
+            else ColumnsParallel(data, baseOffset, mid, inner, output, reducer, parts);
+        }
+        else
+        {
+            int parts = Parallelism.PartsFor((long)outer * mid * inner, Elementwise.CheapGrain);
+            if (parts == 1) Blocks(data, baseOffset, mid, inner, output, 0, outer, reducer);
+            else Parallelism.For(parts, p => Blocks(data, baseOffset, mid, inner, output, Parallelism.PartStart(outer, parts, p), Parallelism.PartStart(outer, parts, p + 1), reducer));
+        }
         return result;
     }
+
+    private static void Rows<T, TR>(T[] data, int offset, int mid, T[] output, int first, int last, TR reducer) where TR : struct, IReducer<T>
+    {
+        for (int o = first; o < last; o++) output[o] = reducer.ReduceRun(data.AsSpan(offset + o * mid, mid));
+    }
+
+    private static void Blocks<T, TR>(T[] data, int offset, int mid, int inner, T[] output, int first, int last, TR reducer) where TR : struct, IReducer<T>
+    {
+        for (int o = first; o < last; o++) Columns(data, offset + o * mid * inner, mid, inner, inner, output.AsSpan(o * inner, inner), reducer);
+    }
+
+    private static void ColumnsParallel<T, TR>(T[] data, int offset, int mid, int inner, T[] output, TR reducer, int parts) where TR : struct, IReducer<T>
+        => Parallelism.For(parts, p =>
+        {
+            int c0 = Parallelism.PartStart(inner, parts, p), c1 = Parallelism.PartStart(inner, parts, p + 1);
+            Columns(data, offset + c0, mid, c1 - c0, inner, output.AsSpan(c0, c1 - c0), reducer);
+        });
 
     /// <summary>Views or copies x so the reduced axes form the middle of a contiguous [outer, mid, inner] block.</summary>
     private static (Tensor<T> Source, int Outer, int Mid, int Inner) Arrange<T>(Tensor<T> x, int[] axes) where T : unmanaged

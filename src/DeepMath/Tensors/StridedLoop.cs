@@ -53,9 +53,14 @@ internal static class StridedLoop
             RunRows(ref kernel, dims[..r], strides[..(r * MaxOperands)], offsets, 0, rows);
             return;
         }
-        var dimsArray = dims[..r].ToArray();
-        var stridesArray = strides[..(r * MaxOperands)].ToArray();
-        var offsetsArray = offsets.ToArray();
+        RunParallel(kernel, dims[..r].ToArray(), strides[..(r * MaxOperands)].ToArray(), offsets.ToArray(), rows, parts);
+    }
+
+    // Separate from Run so the closures below are only allocated for parallel loops.
+    private static void RunParallel<TKernel>(TKernel kernel, int[] dimsArray, int[] stridesArray, int[] offsetsArray, long rows, int parts)
+        where TKernel : struct, IRowKernel
+    {
+        int n = dimsArray[0];
         if (rows == 1)
         {
             Parallelism.For(parts, p =>

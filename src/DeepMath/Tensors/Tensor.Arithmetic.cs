@@ -11,37 +11,37 @@ public static partial class Tensor
         public static Tensor<T> operator +(Tensor<T> a, Tensor<T> b) => Add(a, b);
 
         /// <summary>Adds a scalar to every element.</summary>
-        public static Tensor<T> operator +(Tensor<T> a, T b) => Add(a, Scalar(b));
+        public static Tensor<T> operator +(Tensor<T> a, T b) => Recorder.ShouldRecord(a) ? Add(a, Scalar(b)) : Elementwise.ZipScalar<T, T, AddOperator<T>>(Checked(a), b, default, false, "add");
 
         /// <summary>Adds a scalar to every element.</summary>
-        public static Tensor<T> operator +(T a, Tensor<T> b) => Add(Scalar(a), b);
+        public static Tensor<T> operator +(T a, Tensor<T> b) => Recorder.ShouldRecord(b) ? Add(Scalar(a), b) : Elementwise.ZipScalar<T, T, AddOperator<T>>(Checked(b), a, default, true, "add");
 
         /// <summary>Elementwise difference with broadcasting.</summary>
         public static Tensor<T> operator -(Tensor<T> a, Tensor<T> b) => Subtract(a, b);
 
         /// <summary>Subtracts a scalar from every element.</summary>
-        public static Tensor<T> operator -(Tensor<T> a, T b) => Subtract(a, Scalar(b));
+        public static Tensor<T> operator -(Tensor<T> a, T b) => Recorder.ShouldRecord(a) ? Subtract(a, Scalar(b)) : Elementwise.ZipScalar<T, T, SubtractOperator<T>>(Checked(a), b, default, false, "subtract");
 
         /// <summary>A scalar minus every element.</summary>
-        public static Tensor<T> operator -(T a, Tensor<T> b) => Subtract(Scalar(a), b);
+        public static Tensor<T> operator -(T a, Tensor<T> b) => Recorder.ShouldRecord(b) ? Subtract(Scalar(a), b) : Elementwise.ZipScalar<T, T, SubtractOperator<T>>(Checked(b), a, default, true, "subtract");
 
         /// <summary>Elementwise product with broadcasting.</summary>
         public static Tensor<T> operator *(Tensor<T> a, Tensor<T> b) => Multiply(a, b);
 
         /// <summary>Scales every element.</summary>
-        public static Tensor<T> operator *(Tensor<T> a, T b) => Multiply(a, Scalar(b));
+        public static Tensor<T> operator *(Tensor<T> a, T b) => Recorder.ShouldRecord(a) ? Multiply(a, Scalar(b)) : Elementwise.ZipScalar<T, T, MultiplyOperator<T>>(Checked(a), b, default, false, "multiply");
 
         /// <summary>Scales every element.</summary>
-        public static Tensor<T> operator *(T a, Tensor<T> b) => Multiply(Scalar(a), b);
+        public static Tensor<T> operator *(T a, Tensor<T> b) => Recorder.ShouldRecord(b) ? Multiply(Scalar(a), b) : Elementwise.ZipScalar<T, T, MultiplyOperator<T>>(Checked(b), a, default, true, "multiply");
 
         /// <summary>Elementwise quotient with broadcasting (integer types divide as in C#).</summary>
         public static Tensor<T> operator /(Tensor<T> a, Tensor<T> b) => Divide(a, b);
 
         /// <summary>Divides every element by a scalar.</summary>
-        public static Tensor<T> operator /(Tensor<T> a, T b) => Divide(a, Scalar(b));
+        public static Tensor<T> operator /(Tensor<T> a, T b) => Recorder.ShouldRecord(a) ? Divide(a, Scalar(b)) : Elementwise.ZipScalar<T, T, DivideOperator<T>>(Checked(a), b, default, false, "divide");
 
         /// <summary>A scalar divided by every element.</summary>
-        public static Tensor<T> operator /(T a, Tensor<T> b) => Divide(Scalar(a), b);
+        public static Tensor<T> operator /(T a, Tensor<T> b) => Recorder.ShouldRecord(b) ? Divide(Scalar(a), b) : Elementwise.ZipScalar<T, T, DivideOperator<T>>(Checked(b), a, default, true, "divide");
 
         /// <summary>Elementwise negation.</summary>
         public static Tensor<T> operator -(Tensor<T> x) => Negate(x);

@@ -30,6 +30,16 @@ public sealed partial class Tensor<T> : ITensor where T : unmanaged
         _isContiguous = Layout.IsRowMajor(shape, strides);
     }
 
+    /// <summary>A tensor with a layout already known to be valid, with its length and contiguity (the hot path of every op).</summary>
+    internal Tensor(T[] storage, int[] shape, int[] strides, int length, bool contiguous)
+    {
+        _storage = storage;
+        _shape = shape;
+        _strides = strides;
+        _length = length;
+        _isContiguous = contiguous;
+    }
+
     /// <summary>A row-major tensor over the start of <paramref name="storage"/>.</summary>
     internal Tensor(T[] storage, int[] shape) : this(storage, shape, Layout.RowMajorStrides(shape), 0)
     {

@@ -37,7 +37,16 @@ public static class NpzFile
         }
         using (archive)
         {
-            foreach (var entry in archive.Entries)
+            IReadOnlyCollection<ZipArchiveEntry> entries;
+            try
+            {
+                entries = archive.Entries;
+            }
+            catch (InvalidDataException e)
+            {
+                throw new FileFormatException(name, $"corrupt zip directory ({e.Message})", null, e);
+            }
+            foreach (var entry in entries)
             {
                 if (entry.FullName.EndsWith('/')) continue;
                 var key = entry.FullName.EndsWith(".npy", StringComparison.Ordinal) ? entry.FullName[..^4] : entry.FullName;

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Rewrites one section of bench/RESULTS.md from the JSON lines in bench/results/.
+
+  /usr/bin/python3 bench/make_tables.py elementwise|gemm|autodiff|training
+
+Only the newest run (RUN_ID) of each benchmark is tabulated, so every ratio compares numbers
+measured in the same run on the same machine. Each section sits between
+<!-- NAME:begin --> and <!-- NAME:end --> markers; the rest of RESULTS.md is left alone."""
+import json
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RESULTS = os.path.join(HERE, "RESULTS.md")
+
+
+def load(name):
+    path = os.path.join(HERE, "results", f"{name}.jsonl")
+    rows = [json.loads(l) for l in open(path) if l.strip()]
+    latest = rows[-1].get("run_id", "")
+    return [r for r in rows if r.get("run_id", "") == latest], latest
+
+
+def pick(rows, **keys):
+    found = [r for r in rows if all(r.get(k) == v for k, v in keys.items())]
+    return min(found, key=lambda r: r.get("foreign", 0)) if found else None
+
+
+def fmt(v, digits=2):
+    return "-" if v is None else f"{v:.{digits}f}"
+
+
+def elementwise():
+    rows, run = load("elementwise")
+    out = [f"Run `{run}`: 16M float32 (64 MiB per array), median of 7 samples after warm-up; GB/s counts the",
+           "bytes an op must move (copy, exp: read + write; add: 2 reads + 1 write; sum: 1 read).",
+           "'vs copy' is DeepMath's GB/s over DeepMath's own copy of the same bytes in the same run;",
+           "'vs NumPy' is DeepMath over NumPy for the same op, mode and threads. 'foreign' is the share of",
+           "the machine other processes used meanwhile (max over the row's measurements).", "",
+           "| op | mode | threads | DeepMath GB/s | DeepMath G elem/s | vs copy | NumPy GB/s | vs NumPy | PyTorch GB/s | foreign |",
+           "|---|---|---|---|---|---|---|---|---|---|"]
+    for threads in (1, 2):
+        copy = pick(rows, lib="deepmath", op="copy", mode="out", threads=threads)
+        for op, mode in (("copy", "out"), ("add", "out"), ("sum", "reduce"), ("exp", "out"), ("add", "alloc"), ("exp", "alloc")):
+            d = pick(rows, lib="deepmath", op=op, mode=mode, threads=threads)
+            if d is None:
+                continue
+            n = pick(rows, lib="numpy", op=op, mode=mode, threads=threads)
+            t = pick(rows, lib="torch", op=op, mode=mode, threads=threads)
+            vs_copy = d["gbs_median"] / copy["gbs_median"] if copy else None
+            vs_np = d["gbs_median"] / n["gbs_median"] if n else None
+            foreign = max(r["foreign"] for r in (d, n, t) if r)
+            out.append(f"| {op} | {mode} | {threads} | {fmt(d['gbs_median'], 1)} | {fmt(d['gelem_s'])} | {fmt(vs_copy)} | "
+                       f"{fmt(n and n['gbs_median'], 1)} | {fmt(vs_np)} | {fmt(t and t['gbs_median'], 1)} | {foreign:.2f} |")
+    tiny = [r for r in rows if r.get("bench") == "tiny_op"]
+    if tiny:
+        out += ["", "Fixed cost of one tiny op (`a + b`, two 4-element float32 tensors, result allocated):", ""]
+        for r in tiny:
+            out.append(f"- {r['threads']} thread(s): median {r['ns_median']:.0f} ns (best {r['ns_best']:.0f}, worst {r['ns_worst']:.0f})")
+    return "\n".join(out)
+
+
+SECTIONS = {"elementwise": elementwise}
+
+
+def main():
+    name = sys.argv[1]
+    body = SECTIONS[name]()
+    text = open(RESULTS).read() if os.path.exists(RESULTS) else "# Benchmark results\n"
+    begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
+    block = f"{begin}\n{body}\n{end}"
+    if begin in text:
+        text = re.sub(re.escape(begin) + ".*?" + re.escape(end), lambda _: block, text, flags=re.S)
+    else:
+        text = text.rstrip() + f"\n\n## {name}\n\n{block}\n"
+    with open(RESULTS, "w") as f:
+        f.write(text)
+    print(body)
+
+
+if __name__ == "__main__":
+    main()
