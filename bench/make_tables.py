@@ -61,7 +61,55 @@ def elementwise():
     return "\n".join(out)
 
 
-SECTIONS = {"elementwise": elementwise}
+def gemm():
+    rows, run = load("gemm")
+    peak = {(r["dtype"], r["threads"]): r["gflops_median"] for r in rows if r.get("bench") == "peak"}
+    out = [f"Run `{run}`: C = A @ B, GFLOP/s = 2mnk / median time (7 samples after warm-up; 5 at n = 2048 for the",
+           "peers); ratios are DeepMath over the peer measured in the same run. 'peak' is the FMA ceiling",
+           "measured by `deepmath bench peak` on the same threads (twelve independent FMA chains, 512-bit).", ""]
+    for t in (1, 2):
+        for dt in ("float32", "float64"):
+            if (dt, t) in peak:
+                out.append(f"- measured FMA peak, {dt}, {t} thread(s): {peak[(dt, t)]:.1f} GFLOP/s")
+    out += ["", "| n | dtype | threads | DeepMath | % of peak | NumPy/OpenBLAS | vs OpenBLAS | PyTorch | Math.NET | vs Math.NET | foreign |",
+            "|---|---|---|---|---|---|---|---|---|---|---|"]
+    sizes = sorted({r["n"] for r in rows if r.get("bench") == "gemm" and r.get("n")})
+    for t in (1, 2):
+        for dt in ("float32", "float64"):
+            for n in sizes:
+                d = pick(rows, lib="deepmath", dtype=dt, n=n, threads=t)
+                if d is None:
+                    continue
+                o = pick(rows, lib="numpy", dtype=dt, n=n, threads=t)
+                p = pick(rows, lib="torch", dtype=dt, n=n, threads=t)
+                mn = pick(rows, lib="mathnet-managed", dtype=dt, n=n, threads=t)
+                g = d["gflops_median"]
+                pk = peak.get((dt, t))
+                foreign = max(r["foreign"] for r in (d, o, p, mn) if r)
+                out.append(f"| {n} | {dt} | {t} | {g:.1f} | {fmt(pk and 100 * g / pk, 0)} | {fmt(o and o['gflops_median'], 1)} | "
+                           f"{fmt(o and g / o['gflops_median'])} | {fmt(p and p['gflops_median'], 1)} | {fmt(mn and mn['gflops_median'], 2)} | "
+                           f"{fmt(mn and g / mn['gflops_median'], 0)} | {foreign:.2f} |")
+    shapes = sorted({(r["m"], r["ncols"], r["k"], r["ta"], r["tb"]) for r in rows if r.get("bench") == "gemm" and not r.get("n") and "m" in r})
+    if shapes:
+        out += ["", "The batch-64 MLP products (m x k times k x n; ta/tb: operand stored transposed, as in backpropagation):", "",
+                "| m,n,k | dtype | threads | DeepMath | NumPy/OpenBLAS | vs OpenBLAS | PyTorch | vs PyTorch |", "|---|---|---|---|---|---|---|---|"]
+        for t in (1, 2):
+            for dt in ("float32", "float64"):
+                for (m, nn, k, ta, tb) in shapes:
+                    key = dict(dtype=dt, threads=t, m=m, ncols=nn, k=k, ta=ta, tb=tb)
+                    d = pick(rows, lib="deepmath", n=0, **key)
+                    if d is None:
+                        continue
+                    o = pick(rows, lib="numpy", **key)
+                    p = pick(rows, lib="torch", **key)
+                    label = f"{m},{nn},{k}" + (",ta" if ta else "") + (",tb" if tb else "")
+                    g = d["gflops_median"]
+                    out.append(f"| {label} | {dt} | {t} | {g:.1f} | {fmt(o and o['gflops_median'], 1)} | {fmt(o and g / o['gflops_median'])} | "
+                               f"{fmt(p and p['gflops_median'], 1)} | {fmt(p and g / p['gflops_median'])} |")
+    return "\n".join(out)
+
+
+SECTIONS = {"elementwise": elementwise, "gemm": gemm}
 
 
 def main():

@@ -13,6 +13,8 @@ public static class BenchCommand
     {
         var command = new Command("bench", "Measure DeepMath's kernels (median of repeats after warm-up).");
         command.Subcommands.Add(Elementwise());
+        command.Subcommands.Add(GemmBenchmark.Create());
+        command.Subcommands.Add(PeakBenchmark.Create());
         return command;
     }
 

@@ -41,12 +41,16 @@ public static class Parallelism
     /// </summary>
     internal static void For(int parts, Action<int> body)
     {
-        if (parts <= 1)
-        {
-            for (int i = 0; i < parts; i++) body(i);
-            return;
-        }
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = _maxThreads }, body);
+        if (parts > 1 && Pool.TryRun(parts, body)) return;
+        // One part, a nested call from inside a part, or another caller holding the pool: run here.
+        for (int i = 0; i < parts; i++) body(i);
+    }
+
+    private static WorkerPool Pool => LazyPool.Instance;
+
+    private static class LazyPool
+    {
+        public static readonly WorkerPool Instance = new(Math.Max(1, Environment.ProcessorCount - 1));
     }
 
     /// <summary>Start of part <paramref name="part"/> when <paramref name="count"/> items are split into <paramref name="parts"/> near-equal ranges.</summary>
