@@ -9,6 +9,7 @@ namespace DeepMath.Tests;
 /// The README's C# sample is compiled here (between the markers) and run; a test checks that the
 /// README shows exactly this code, so the sample can never rot.
 /// </summary>
+[Collection(ConsoleCollection.Name)]
 public class ReadmeSampleTests
 {
     private static void Sample()
@@ -62,4 +63,11 @@ public class ReadmeSampleTests
         }
         throw new FileNotFoundException($"{relative} not found above {AppContext.BaseDirectory}");
     }
+}
+
+/// <summary>Tests that redirect Console.Out run alone, so no other test's output lands in their capture.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ConsoleCollection
+{
+    public const string Name = "Console";
 }

@@ -47,7 +47,7 @@ public static unsafe partial class Linalg
         BatchedProduct(x, y, result, batch, m, n, k);
         if (a.Rank == 1) result = result.Squeeze(-2);
         if (b.Rank == 1) result = result.Squeeze(-1);
-        return result;
+        return MatMulFunction<T>.Instance.Record(result, a, b);
     }
 
     /// <summary>
@@ -71,6 +71,8 @@ public static unsafe partial class Linalg
             throw new ArgumentException(
                 $"gemm: op(A) {opA.Shape} times op(B) {opB.Shape} does not conform with C {c.Shape} (transposeA {transposeA}, transposeB {transposeB}).");
         CheckWritable(c, "gemm");
+        if (c.RequiresGrad && GradMode.IsEnabled)
+            throw new InvalidOperationException("gemm writes into C in place, and C requires gradients; use MatMul (recorded) or GradMode.Disable().");
         if (ReferenceEquals(c.Storage, a.Storage) || ReferenceEquals(c.Storage, b.Storage))
         {
             var product = Tensor.Zeros<T>(m, n);

@@ -82,8 +82,6 @@ public enum OpCode
     Gather,
     /// <summary>Scatter-add into zeros along an axis (adjoint of <see cref="Gather"/>).</summary>
     ScatterAdd,
-    /// <summary>Replace masked entries by a constant.</summary>
-    MaskedFill,
     /// <summary>Concatenate along an axis.</summary>
     Concatenate,
     /// <summary>An operation with its own backward rule (matrix multiply, convolutions, losses).</summary>

@@ -103,6 +103,9 @@ public static partial class Tensor
     /// <summary>Where with a scalar for the true branch.</summary>
     public static Tensor<T> Where<T>(Tensor<bool> condition, T a, Tensor<T> b) where T : unmanaged => Where(condition, Scalar(a), b);
 
+    /// <summary>Where with scalars for both branches (a mask converted to two values).</summary>
+    public static Tensor<T> Where<T>(Tensor<bool> condition, T a, T b) where T : unmanaged => Where(condition, Scalar(a), Scalar(b));
+
     /// <summary>Where with a scalar for the false branch.</summary>
     public static Tensor<T> Where<T>(Tensor<bool> condition, Tensor<T> a, T b) where T : unmanaged => Where(condition, a, Scalar(b));
 
