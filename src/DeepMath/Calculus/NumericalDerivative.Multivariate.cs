@@ -1,0 +1,211 @@
+namespace DeepMath.Calculus;
+
+public static partial class NumericalDerivative
+{
+    /// <summary>The gradient of a scalar field, each component by Ridders' method along its axis.</summary>
+    /// <param name="f">The scalar field; it receives a private copy of the point.</param>
+    /// <param name="x">The point (finite coordinates); not modified.</param>
+    /// <returns>The partial derivatives and their error estimates.</returns>
+    public static (double[] Values, double[] Errors) Gradient(Func<double[], double> f, double[] x)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var work = CopyPoint(x);
+        var n = work.Length;
+        var values = new double[n];
+        var errors = new double[n];
+        var single = new double[1];
+        var singleError = new double[1];
+        for (var i = 0; i < n; i++)
+        {
+            var index = i;
+            var origin = x[i];
+            RiddersExtrapolation.RunWithRestarts(
+                (h, estimate) =>
+                {
+                    var (plus, minus) = (origin + h, origin - h);
+                    estimate[0] = (Evaluate(f, work, index, plus, origin) - Evaluate(f, work, index, minus, origin)) / (plus - minus);
+                    return 0.5 * (plus - minus);
+                },
+                AxisStep(origin),
+                single,
+                singleError);
+            values[i] = single[0];
+            errors[i] = singleError[0];
+        }
+
+        return (values, errors);
+    }
+
+    /// <summary>
+    /// The Jacobian J[i, j] = d f_i / d x_j of a vector field; one Ridders table per column handles all
+    /// outputs at once (each output keeps its own best estimate and stopping point).
+    /// </summary>
+    /// <param name="f">The vector field; it receives a private copy of the point and must return the same length every time.</param>
+    /// <param name="x">The point (finite coordinates); not modified.</param>
+    /// <returns>The m-by-n Jacobian and its element-wise error estimates.</returns>
+    public static (double[,] Values, double[,] Errors) Jacobian(Func<double[], double[]> f, double[] x)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var work = CopyPoint(x);
+        var n = work.Length;
+        var m = CheckedOutput(f(work), -1).Length;
+        var values = new double[m, n];
+        var errors = new double[m, n];
+        var column = new double[m];
+        var columnErrors = new double[m];
+        for (var j = 0; j < n; j++)
+        {
+            var index = j;
+            var origin = x[j];
+            RiddersExtrapolation.RunWithRestarts(
+                (h, estimate) =>
+                {
+                    var (plus, minus) = (origin + h, origin - h);
+                    work[index] = plus;
+                    var upper = CheckedOutput(f(work), m);
+                    work[index] = minus;
+                    var lower = CheckedOutput(f(work), m);
+                    work[index] = origin;
+                    var width = plus - minus;
+                    for (var i = 0; i < m; i++)
+                    {
+                        estimate[i] = (upper[i] - lower[i]) / width;
+                    }
+
+                    return 0.5 * width;
+                },
+                AxisStep(origin),
+                column,
+                columnErrors);
+            for (var i = 0; i < m; i++)
+            {
+                values[i, j] = column[i];
+                errors[i, j] = columnErrors[i];
+            }
+        }
+
+        return (values, errors);
+    }
+
+    /// <summary>
+    /// The Hessian of a scalar field: diagonal entries from Ridders on the central second difference,
+    /// off-diagonal ones from Ridders on the four-point mixed difference
+    /// [f(+,+) - f(+,-) - f(-,+) + f(-,-)] / (4 h_i h_j), computed once per pair and mirrored, so the
+    /// result is exactly symmetric.
+    /// </summary>
+    /// <param name="f">The scalar field; it receives a private copy of the point.</param>
+    /// <param name="x">The point (finite coordinates); not modified.</param>
+    /// <returns>The symmetric n-by-n Hessian and its element-wise error estimates.</returns>
+    public static (double[,] Values, double[,] Errors) Hessian(Func<double[], double> f, double[] x)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var work = CopyPoint(x);
+        var n = work.Length;
+        var values = new double[n, n];
+        var errors = new double[n, n];
+        var single = new double[1];
+        var singleError = new double[1];
+        var centre = f(work);
+        for (var i = 0; i < n; i++)
+        {
+            var index = i;
+            var origin = x[i];
+            RiddersExtrapolation.RunWithRestarts(
+                (h, estimate) =>
+                {
+                    var (plus, minus) = (origin + h, origin - h);
+                    estimate[0] = SecondDifference(
+                        Evaluate(f, work, index, plus, origin), centre, Evaluate(f, work, index, minus, origin), plus - origin, origin - minus);
+                    return 0.5 * (plus - minus);
+                },
+                AxisStep(origin),
+                single,
+                singleError);
+            values[i, i] = single[0];
+            errors[i, i] = singleError[0];
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 1; j < n; j++)
+            {
+                var (first, second) = (i, j);
+                var (originI, originJ) = (x[i], x[j]);
+                var (scaleI, scaleJ) = (AxisStep(originI), AxisStep(originJ));
+                // Both axes shrink together: the common factor s plays the role of h in the h^2 error series.
+                RiddersExtrapolation.RunWithRestarts(
+                    (s, estimate) =>
+                    {
+                        var (plusI, minusI) = (originI + (s * scaleI), originI - (s * scaleI));
+                        var (plusJ, minusJ) = (originJ + (s * scaleJ), originJ - (s * scaleJ));
+                        var sum = Corner(f, work, first, plusI, second, plusJ) - Corner(f, work, first, plusI, second, minusJ)
+                            - Corner(f, work, first, minusI, second, plusJ) + Corner(f, work, first, minusI, second, minusJ);
+                        work[first] = originI;
+                        work[second] = originJ;
+                        estimate[0] = sum / ((plusI - minusI) * (plusJ - minusJ));
+                        return s;
+                    },
+                    1.0,
+                    single,
+                    singleError);
+                values[i, j] = values[j, i] = single[0];
+                errors[i, j] = errors[j, i] = singleError[0];
+            }
+        }
+
+        return (values, errors);
+    }
+
+    private static double[] CopyPoint(double[] x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Length == 0)
+        {
+            throw new ArgumentException("x must have at least one coordinate.", nameof(x));
+        }
+
+        for (var i = 0; i < x.Length; i++)
+        {
+            if (!double.IsFinite(x[i]))
+            {
+                throw new ArgumentException($"x[{i}] must be finite, but was {Guard.Format(x[i])}.", nameof(x));
+            }
+        }
+
+        return (double[])x.Clone();
+    }
+
+    private static double AxisStep(double coordinate) => 0.1 * Math.Max(1, Math.Abs(coordinate));
+
+    /// <summary>f with one coordinate moved, restoring the shared work array afterwards.</summary>
+    private static double Evaluate(Func<double[], double> f, double[] work, int index, double value, double origin)
+    {
+        work[index] = value;
+        var result = f(work);
+        work[index] = origin;
+        return result;
+    }
+
+    private static double Corner(Func<double[], double> f, double[] work, int i, double valueI, int j, double valueJ)
+    {
+        work[i] = valueI;
+        work[j] = valueJ;
+        return f(work);
+    }
+
+    private static double[] CheckedOutput(double[] output, int expectedLength)
+    {
+        if (output is null)
+        {
+            throw new InvalidOperationException("The vector field returned null.");
+        }
+
+        if (expectedLength >= 0 && output.Length != expectedLength)
+        {
+            throw new InvalidOperationException(
+                $"The vector field returned {output.Length} values but returned {expectedLength} at the starting point.");
+        }
+
+        return output;
+    }
+}

@@ -1,0 +1,156 @@
+using DeepMath.Calculus;
+using Xunit;
+
+namespace DeepMath.Tests.Calculus;
+
+public class NumericalDerivativeTests
+{
+    private static double RelativeError(double expected, double actual) => Math.Abs(actual - expected) / Math.Abs(expected);
+
+    [Fact]
+    public void ExpAtOne_To1e12Relative()
+    {
+        var result = NumericalDerivative.Derivative(Math.Exp, 1);
+        Assert.True(RelativeError(Math.E, result.Value) < 1e-12, result.ToString());
+        Assert.True(result.ErrorEstimate < 1e-10);
+    }
+
+    [Fact]
+    public void SinAtHalf()
+    {
+        var result = NumericalDerivative.Derivative(Math.Sin, 0.5);
+        Assert.True(RelativeError(Math.Cos(0.5), result.Value) < 1e-12, result.ToString());
+    }
+
+    [Fact]
+    public void CubeRootNearItsSingularity()
+    {
+        const double x = 1e-2;
+        var expected = 1 / (3 * Math.Pow(Math.Cbrt(x), 2));
+        var result = NumericalDerivative.Derivative(Math.Cbrt, x);
+        Assert.True(RelativeError(expected, result.Value) < 1e-8, result.ToString());
+        Assert.True(result.ErrorEstimate < 1e-6 * expected);
+    }
+
+    [Fact]
+    public void OutOfDomainInitialStep_IsShrunk()
+    {
+        // Math.Pow is NaN for negative bases, so the automatic step 0.1 must shrink below x = 1e-2.
+        const double x = 1e-2;
+        var expected = 1 / (3 * Math.Pow(x, 2.0 / 3));
+        var result = NumericalDerivative.Derivative(t => Math.Pow(t, 1.0 / 3), x);
+        Assert.True(RelativeError(expected, result.Value) < 1e-6, result.ToString());
+    }
+
+    [Fact]
+    public void Ridders_BeatsNaiveForwardDifference()
+    {
+        // exp at 20 with forward difference h = 1e-8: cancellation in e^20 (1 + h) - e^20 costs half the digits.
+        const double x = 20;
+        const double h = 1e-8;
+        var exact = Math.Exp(x);
+        var naive = (Math.Exp(x + h) - Math.Exp(x)) / h;
+        Assert.True(RelativeError(exact, naive) > 1e-8);
+        Assert.True(RelativeError(exact, NumericalDerivative.Derivative(Math.Exp, x).Value) < 1e-12);
+
+        // (1 - cos t)/t^2 at t = 1e-3: the function itself cancels, so a forward difference with h = 1e-8
+        // keeps no digit of the derivative -t/12 + t^3/180 - t^5/6720; Ridders' larger steps keep most of
+        // them, and on the stable rewrite 2 (sin(t/2)/t)^2 it gets more than ten.
+        const double t0 = 1e-3;
+        var exactSlope = (-t0 / 12) + (Math.Pow(t0, 3) / 180) - (Math.Pow(t0, 5) / 6720);
+        Func<double, double> cancelling = t => (1 - Math.Cos(t)) / (t * t);
+        Func<double, double> stable = t => 2 * Math.Pow(Math.Sin(t / 2) / t, 2);
+        var naiveCancelling = (cancelling(t0 + h) - cancelling(t0)) / h;
+        Assert.True(RelativeError(exactSlope, naiveCancelling) > 1);
+        Assert.True(RelativeError(exactSlope, NumericalDerivative.Derivative(cancelling, t0).Value) < 1e-7);
+        Assert.True(RelativeError(exactSlope, NumericalDerivative.Derivative(stable, t0).Value) < 1e-10);
+    }
+
+    [Fact]
+    public void CentralDifference_HasAboutTwoThirdsOfTheDigits()
+    {
+        var estimate = NumericalDerivative.CentralDifference(Math.Exp, 1);
+        Assert.True(RelativeError(Math.E, estimate) < 1e-9);
+        Assert.True(RelativeError(Math.E, estimate) > 1e-14);
+    }
+
+    [Fact]
+    public void SecondDerivative()
+    {
+        var result = NumericalDerivative.SecondDerivative(Math.Sin, 0.7);
+        Assert.True(RelativeError(-Math.Sin(0.7), result.Value) < 1e-9, result.ToString());
+        Assert.True(RelativeError(2.0, NumericalDerivative.SecondDerivative(x => x * x, 123.0).Value) < 1e-9);
+    }
+
+    [Fact]
+    public void Gradient_DoesNotMutateInput()
+    {
+        double[] x = [1.0, -2.0, 0.5];
+        var (values, errors) = NumericalDerivative.Gradient(p => (p[0] * p[0] * p[1]) + Math.Sin(p[2]), x);
+        Assert.Equal([1.0, -2.0, 0.5], x);
+        Assert.True(Math.Abs(values[0] - (2 * 1.0 * -2.0)) < 1e-10);
+        Assert.True(Math.Abs(values[1] - 1.0) < 1e-10);
+        Assert.True(Math.Abs(values[2] - Math.Cos(0.5)) < 1e-10);
+        Assert.All(errors, e => Assert.True(e < 1e-8));
+    }
+
+    [Fact]
+    public void Jacobian_OfPolarToCartesian()
+    {
+        double[] x = [2.0, 0.3];
+        var (values, errors) = NumericalDerivative.Jacobian(p => [p[0] * Math.Cos(p[1]), p[0] * Math.Sin(p[1]), p[0]], x);
+        Assert.Equal(3, values.GetLength(0));
+        Assert.Equal(2, values.GetLength(1));
+        double[,] expected = { { Math.Cos(0.3), -2 * Math.Sin(0.3) }, { Math.Sin(0.3), 2 * Math.Cos(0.3) }, { 1, 0 } };
+        for (var i = 0; i < 3; i++)
+        {
+            for (var j = 0; j < 2; j++)
+            {
+                Assert.True(Math.Abs(values[i, j] - expected[i, j]) < 1e-10, $"J[{i},{j}] = {values[i, j]}");
+                Assert.True(errors[i, j] < 1e-8);
+            }
+        }
+
+        Assert.Equal([2.0, 0.3], x);
+    }
+
+    [Fact]
+    public void Hessian_OfRosenbrock()
+    {
+        // f = (1 - x)^2 + 100 (y - x^2)^2: f_xx = 2 - 400 (y - 3x^2), f_xy = -400 x, f_yy = 200.
+        double[] point = [1.5, -0.5];
+        var (values, _) = NumericalDerivative.Hessian(
+            p => Math.Pow(1 - p[0], 2) + (100 * Math.Pow(p[1] - (p[0] * p[0]), 2)), point);
+        var (x, y) = (1.5, -0.5);
+        double[,] expected = { { 2 - (400 * (y - (3 * x * x))), -400 * x }, { -400 * x, 200 } };
+        for (var i = 0; i < 2; i++)
+        {
+            for (var j = 0; j < 2; j++)
+            {
+                Assert.True(RelativeError(expected[i, j], values[i, j]) < 1e-6, $"H[{i},{j}] = {values[i, j]}, expected {expected[i, j]}");
+            }
+        }
+
+        Assert.Equal(values[0, 1], values[1, 0]);
+        Assert.Equal([1.5, -0.5], point);
+    }
+
+    [Fact]
+    public void BadArguments()
+    {
+        Assert.Throws<ArgumentException>(() => NumericalDerivative.Derivative(Math.Exp, double.NaN));
+        var step = Assert.Throws<ArgumentException>(() => NumericalDerivative.Derivative(Math.Exp, 1, -0.5));
+        Assert.Contains("-0.5", step.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => NumericalDerivative.Gradient(p => p[0], []));
+        Assert.Throws<ArgumentException>(() => NumericalDerivative.Hessian(p => p[0], [double.PositiveInfinity]));
+        Assert.Throws<ArgumentNullException>(() => NumericalDerivative.Gradient(null!, [1.0]));
+    }
+
+    [Fact]
+    public void NoFiniteQuotient_GivesNaNWithInfiniteError()
+    {
+        var result = NumericalDerivative.Derivative(_ => double.NaN, 1);
+        Assert.True(double.IsNaN(result.Value));
+        Assert.Equal(double.PositiveInfinity, result.ErrorEstimate);
+    }
+}
