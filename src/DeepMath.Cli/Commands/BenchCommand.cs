@@ -15,6 +15,7 @@ public static class BenchCommand
         command.Subcommands.Add(Elementwise());
         command.Subcommands.Add(GemmBenchmark.Create());
         command.Subcommands.Add(PeakBenchmark.Create());
+        command.Subcommands.Add(AutodiffBenchmark.Create());
         return command;
     }
 

@@ -41,7 +41,7 @@ internal static class BackwardRules<T> where T : unmanaged, IFloatingPointIeee75
             OpCode.Cos => [-g * x.Sin()],
             OpCode.Tanh => [g * (T.One - output.Square())],
             OpCode.Sigmoid => [g * output * (T.One - output)],
-            OpCode.Relu => [Tensor.Where(x.Detach() > T.Zero, g, T.Zero)],
+            OpCode.Relu => [g * x.Heaviside()],
             OpCode.Clamp => [ClampRule((ScalarArguments<T>)record.Arguments!, x, g)],
             OpCode.Sum => [ExpandReduced(g, x, (ReductionArguments)record.Arguments!)],
             OpCode.SumTo => [g.Expand(x.Shape.AsSpan())],

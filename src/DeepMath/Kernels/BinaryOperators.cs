@@ -85,8 +85,33 @@ internal readonly struct CompareOperator<T>(Comparison kind) : IBinaryOperator<T
         _ => x >= y,
     };
 
-    public void Invoke(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<bool> d) => ScalarLoops.Zip<T, bool, CompareOperator<T>>(this, x, y, d);
-    public void Invoke(ReadOnlySpan<T> x, T y, Span<bool> d) => ScalarLoops.Zip<T, bool, CompareOperator<T>>(this, x, y, d);
+    // The kind is chosen once per span, not per element.
+    public void Invoke(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<bool> d)
+    {
+        switch (kind)
+        {
+            case Comparison.Equal: for (int i = 0; i < x.Length; i++) d[i] = x[i] == y[i]; break;
+            case Comparison.NotEqual: for (int i = 0; i < x.Length; i++) d[i] = x[i] != y[i]; break;
+            case Comparison.Less: for (int i = 0; i < x.Length; i++) d[i] = x[i] < y[i]; break;
+            case Comparison.LessOrEqual: for (int i = 0; i < x.Length; i++) d[i] = x[i] <= y[i]; break;
+            case Comparison.Greater: for (int i = 0; i < x.Length; i++) d[i] = x[i] > y[i]; break;
+            default: for (int i = 0; i < x.Length; i++) d[i] = x[i] >= y[i]; break;
+        }
+    }
+
+    public void Invoke(ReadOnlySpan<T> x, T y, Span<bool> d)
+    {
+        switch (kind)
+        {
+            case Comparison.Equal: for (int i = 0; i < x.Length; i++) d[i] = x[i] == y; break;
+            case Comparison.NotEqual: for (int i = 0; i < x.Length; i++) d[i] = x[i] != y; break;
+            case Comparison.Less: for (int i = 0; i < x.Length; i++) d[i] = x[i] < y; break;
+            case Comparison.LessOrEqual: for (int i = 0; i < x.Length; i++) d[i] = x[i] <= y; break;
+            case Comparison.Greater: for (int i = 0; i < x.Length; i++) d[i] = x[i] > y; break;
+            default: for (int i = 0; i < x.Length; i++) d[i] = x[i] >= y; break;
+        }
+    }
+
     public void Invoke(T x, ReadOnlySpan<T> y, Span<bool> d) => ScalarLoops.Zip<T, bool, CompareOperator<T>>(this, x, y, d);
 }
 

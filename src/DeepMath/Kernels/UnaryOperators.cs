@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace DeepMath.Kernels;
 
@@ -154,6 +155,26 @@ internal readonly struct ClampOperator<T>(T low, T high) : IUnaryOperator<T, T> 
     {
         TensorPrimitives.Max(x, low, destination);
         TensorPrimitives.Min(destination, high, destination);
+    }
+}
+
+/// <summary>The Heaviside step: 1 where x &gt; 0, else 0 (NaN gives 0); the derivative mask of relu.</summary>
+internal readonly struct HeavisideOperator<T> : IUnaryOperator<T, T> where T : struct, INumber<T>
+{
+    public T Invoke(T x) => x > T.Zero ? T.One : T.Zero;
+
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            var source = MemoryMarshal.Cast<T, Vector<T>>(x);
+            var target = MemoryMarshal.Cast<T, Vector<T>>(destination);
+            for (int v = 0; v < source.Length; v++)
+                target[v] = Vector.ConditionalSelect(Vector.GreaterThan(source[v], Vector<T>.Zero), Vector<T>.One, Vector<T>.Zero);
+            i = source.Length * Vector<T>.Count;
+        }
+        for (; i < x.Length; i++) destination[i] = Invoke(x[i]);
     }
 }
 

@@ -43,7 +43,8 @@ public static unsafe partial class Linalg
             throw new ArgumentException($"matmul: shapes {a.Shape} and {b.Shape}: the batch axes {Shape.Format(batchA)} and {Shape.Format(batchB)} cannot be broadcast together.");
         }
         int[] resultShape = [.. batch, m, n];
-        var result = Tensor.Zeros<T>(resultShape);
+        // Every element is written by the product (beta = 0), so the storage need not be zeroed first.
+        var result = Tensor.Wrap(GC.AllocateUninitializedArray<T>(Shape.CheckedCount(resultShape)), resultShape);
         BatchedProduct(x, y, result, batch, m, n, k);
         if (a.Rank == 1) result = result.Squeeze(-2);
         if (b.Rank == 1) result = result.Squeeze(-1);

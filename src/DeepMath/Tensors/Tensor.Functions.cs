@@ -16,6 +16,9 @@ public static partial class Tensor
         /// <summary>x * x.</summary>
         public Tensor<T> Square() => Unary(x, default(SquareOperator<T>), OpCode.Square);
 
+        /// <summary>The Heaviside step: 1 where x &gt; 0, else 0 (not recorded: its derivative is zero almost everywhere).</summary>
+        public Tensor<T> Heaviside() => Elementwise.Map<T, T, HeavisideOperator<T>>(Checked(x).Detach(), default);
+
         /// <summary>max(x, 0) (NaN stays NaN).</summary>
         public Tensor<T> Relu() => Unary(x, default(ReluOperator<T>), OpCode.Relu);
 
