@@ -37,6 +37,7 @@ internal static class BackwardRules<T> where T : unmanaged, IFloatingPointIeee75
             OpCode.Log => [g / x],
             OpCode.Log1P => [g / (x + T.One)],
             OpCode.ExpM1 => [g * (output + T.One)],
+            OpCode.Erf => [g * T.CreateTruncating(2 / Math.Sqrt(Math.PI)) * (-x.Square()).Exp()],
             OpCode.Sin => [g * x.Cos()],
             OpCode.Cos => [-g * x.Sin()],
             OpCode.Tanh => [g * (T.One - output.Square())],

@@ -115,6 +115,13 @@ internal readonly struct ExpM1Operator<T> : IUnaryOperator<T, T> where T : IFloa
     public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => ScalarLoops.Map<T, T, ExpM1Operator<T>>(this, x, destination);
 }
 
+/// <summary>The error function (computed in double precision for every element type).</summary>
+internal readonly struct ErfOperator<T> : IUnaryOperator<T, T> where T : IFloatingPointIeee754<T>
+{
+    public T Invoke(T x) => T.CreateTruncating(ScalarMath.Erf(double.CreateTruncating(x)));
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => ScalarLoops.Map<T, T, ErfOperator<T>>(this, x, destination);
+}
+
 internal readonly struct SinOperator<T> : IUnaryOperator<T, T> where T : ITrigonometricFunctions<T>
 {
     public T Invoke(T x) => T.Sin(x);

@@ -38,6 +38,8 @@ public enum OpCode
     Log1P,
     /// <summary>e^x - 1.</summary>
     ExpM1,
+    /// <summary>The error function.</summary>
+    Erf,
     /// <summary>sin x.</summary>
     Sin,
     /// <summary>cos x.</summary>

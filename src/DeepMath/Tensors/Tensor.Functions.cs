@@ -49,6 +49,9 @@ public static partial class Tensor
         /// <summary>Square root.</summary>
         public Tensor<T> Sqrt() => Unary(x, default(SqrtOperator<T>), OpCode.Sqrt);
 
+        /// <summary>The error function erf(x) = 2/sqrt(pi) times the integral of e^(-t^2) from 0 to x.</summary>
+        public Tensor<T> Erf() => Unary(x, default(ErfOperator<T>), OpCode.Erf, Elementwise.CostlyGrain);
+
         /// <summary>Sine.</summary>
         public Tensor<T> Sin() => Unary(x, default(SinOperator<T>), OpCode.Sin, Elementwise.CostlyGrain);
 

@@ -1,0 +1,44 @@
+using System.Numerics;
+using DeepMath.Tensors;
+
+namespace DeepMath.Neural;
+
+/// <summary>How a layer's weights start.</summary>
+public enum WeightInit
+{
+    /// <summary>PyTorch's default for linear layers: U(-1/sqrt(fan_in), 1/sqrt(fan_in)).</summary>
+    Default,
+    /// <summary>Glorot (Xavier) uniform: U(-a, a), a = sqrt(6 / (fan_in + fan_out)); for tanh and sigmoid.</summary>
+    GlorotUniform,
+    /// <summary>Glorot normal: N(0, 2 / (fan_in + fan_out)).</summary>
+    GlorotNormal,
+    /// <summary>He (Kaiming) uniform: U(-a, a), a = sqrt(6 / fan_in); for ReLU.</summary>
+    HeUniform,
+    /// <summary>He normal: N(0, 2 / fan_in).</summary>
+    HeNormal,
+}
+
+/// <summary>Seeded weight initialization (fan_in and fan_out are the input and output sizes of a dense layer).</summary>
+public static class Initializers
+{
+    /// <summary>A new tensor of the given shape drawn by <paramref name="scheme"/>.</summary>
+    public static Tensor<T> Create<T>(WeightInit scheme, int[] shape, int fanIn, int fanOut, RandomGenerator generator)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        if (fanIn <= 0 || fanOut <= 0) throw new ArgumentException($"Fan-in and fan-out must be positive, got {fanIn} and {fanOut}.");
+        return scheme switch
+        {
+            WeightInit.Default => Uniform<T>(shape, 1 / Math.Sqrt(fanIn), generator),
+            WeightInit.GlorotUniform => Uniform<T>(shape, Math.Sqrt(6.0 / (fanIn + fanOut)), generator),
+            WeightInit.GlorotNormal => Tensor.Normal(shape, T.Zero, T.CreateTruncating(Math.Sqrt(2.0 / (fanIn + fanOut))), generator),
+            WeightInit.HeUniform => Uniform<T>(shape, Math.Sqrt(6.0 / fanIn), generator),
+            WeightInit.HeNormal => Tensor.Normal(shape, T.Zero, T.CreateTruncating(Math.Sqrt(2.0 / fanIn)), generator),
+            _ => throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "Unknown initialization."),
+        };
+    }
+
+    /// <summary>U(-bound, bound).</summary>
+    public static Tensor<T> Uniform<T>(int[] shape, double bound, RandomGenerator generator) where T : unmanaged, IFloatingPointIeee754<T>
+        => Tensor.Uniform(shape, T.CreateTruncating(-bound), T.CreateTruncating(bound), generator);
+}
