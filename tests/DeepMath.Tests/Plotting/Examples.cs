@@ -1,3 +1,4 @@
+using Xunit;
 using DeepMath.Plotting;
 
 namespace DeepMath.Plotting.Tests;

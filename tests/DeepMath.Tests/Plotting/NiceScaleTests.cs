@@ -1,3 +1,4 @@
+using Xunit;
 namespace DeepMath.Plotting.Tests;
 
 public class NiceScaleTests

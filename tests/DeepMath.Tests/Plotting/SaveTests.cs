@@ -1,3 +1,4 @@
+using Xunit;
 namespace DeepMath.Plotting.Tests;
 
 public sealed class SaveTests : IDisposable
@@ -39,8 +40,10 @@ public sealed class SaveTests : IDisposable
     }
 
     [Fact]
-    public void Save_into_a_missing_folder_throws()
+    public void Save_creates_a_missing_folder()
     {
-        Assert.Throws<DirectoryNotFoundException>(() => new LineChart().Save(Path.Combine(_folder, "no", "x.svg")));
+        var path = Path.Combine(_folder, "new", "x.svg");
+        new LineChart().Save(path);
+        Assert.True(File.Exists(path));
     }
 }

@@ -1,3 +1,4 @@
+using Xunit;
 using System.Globalization;
 using System.Xml.Linq;
 
