@@ -6,5 +6,8 @@ using DeepMath.Cli.Commands;
 var root = new RootCommand("DeepMath: the mathematics of deep learning in pure C#.");
 root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(PredictCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 return CommandRunner.Run(root, args);

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace DeepMath.Kernels;
 
@@ -20,7 +21,27 @@ internal static class OptimizerKernels
         bool useMomentum = !buffer.IsEmpty;
         T keep = T.One - dampening;
         int i = 0;
-        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported)
+        {
+            // Vector<T> stays 256 bits wide on AVX-512 machines; this loop takes the full width.
+            ref T pr = ref MemoryMarshal.GetReference(p);
+            ref T gr = ref MemoryMarshal.GetReference(g);
+            ref T br = ref MemoryMarshal.GetReference(buffer);
+            Vector512<T> lrV = Vector512.Create(lr), wdV = Vector512.Create(weightDecay), muV = Vector512.Create(momentum), keepV = Vector512.Create(keep);
+            for (; i <= p.Length - Vector512<T>.Count; i += Vector512<T>.Count)
+            {
+                var pv = Vector512.LoadUnsafe(ref pr, (nuint)i);
+                var d = Vector512.LoadUnsafe(ref gr, (nuint)i) + wdV * pv;
+                if (useMomentum)
+                {
+                    var b = firstStep ? d : muV * Vector512.LoadUnsafe(ref br, (nuint)i) + keepV * d;
+                    b.StoreUnsafe(ref br, (nuint)i);
+                    d = nesterov ? d + muV * b : b;
+                }
+                (pv - lrV * d).StoreUnsafe(ref pr, (nuint)i);
+            }
+        }
+        else if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
         {
             var pv = MemoryMarshal.Cast<T, Vector<T>>(p);
             var gv = MemoryMarshal.Cast<T, Vector<T>>(g);

@@ -26,6 +26,15 @@ public static unsafe partial class Linalg
         ArgumentNullException.ThrowIfNull(b);
         if (a.Rank == 0 || b.Rank == 0)
             throw new ArgumentException($"matmul: shapes {a.Shape} and {b.Shape}: 0-d operands are not allowed (use * to scale).");
+        if (a.Rank == 2 && b.Rank == 2)
+        {
+            // The common case, without the batch machinery.
+            if (b.Shape[0] != a.Shape[1])
+                throw new ArgumentException($"matmul: shapes {a.Shape} and {b.Shape} are not aligned: {a.Shape[1]} (last axis of the first) != {b.Shape[0]} (axis -2 of the second).");
+            var product = Tensor.Wrap(GC.AllocateUninitializedArray<T>(a.Shape[0] * b.Shape[1]), a.Shape[0], b.Shape[1]);
+            Product(a.Detach(), b.Detach(), product, T.One, T.Zero, 0);
+            return MatMulFunction<T>.Instance.Record(product, a, b);
+        }
         var x = a.Rank == 1 ? a.Detach().Unsqueeze(0) : a.Detach();
         var y = b.Rank == 1 ? b.Detach().Unsqueeze(1) : b.Detach();
         int m = x.Shape[-2], k = x.Shape[-1], n = y.Shape[-1];

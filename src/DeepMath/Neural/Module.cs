@@ -43,6 +43,14 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
             foreach (var (inner, p) in child.NamedParameters()) yield return ($"{name}.{inner}", p);
     }
 
+    /// <summary>This module and every descendant with its path ("" for this one), depth first.</summary>
+    public IEnumerable<(string Name, Module<T> Module)> NamedModules()
+    {
+        yield return ("", this);
+        foreach (var (name, child) in Children())
+            foreach (var (inner, m) in child.NamedModules()) yield return (inner.Length == 0 ? name : $"{name}.{inner}", m);
+    }
+
     /// <summary>Every parameter.</summary>
     public IReadOnlyList<Tensor<T>> Parameters() => [.. NamedParameters().Select(p => p.Parameter)];
 

@@ -1,7 +1,7 @@
 using Xunit;
 using DeepMath.Plotting;
 
-namespace DeepMath.Plotting.Tests;
+namespace DeepMath.Tests.Plotting;
 
 /// <summary>The example charts, shared by the well-formedness tests and the rendering check.</summary>
 internal static class Examples

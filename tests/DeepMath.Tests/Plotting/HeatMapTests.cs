@@ -1,7 +1,9 @@
 using Xunit;
 using System.Globalization;
 
-namespace DeepMath.Plotting.Tests;
+using DeepMath.Plotting;
+
+namespace DeepMath.Tests.Plotting;
 
 public class HeatMapTests
 {

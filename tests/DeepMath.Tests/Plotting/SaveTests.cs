@@ -1,5 +1,7 @@
 using Xunit;
-namespace DeepMath.Plotting.Tests;
+using DeepMath.Plotting;
+
+namespace DeepMath.Tests.Plotting;
 
 public sealed class SaveTests : IDisposable
 {

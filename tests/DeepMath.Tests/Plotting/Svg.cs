@@ -2,7 +2,9 @@ using Xunit;
 using System.Globalization;
 using System.Xml.Linq;
 
-namespace DeepMath.Plotting.Tests;
+using DeepMath.Plotting;
+
+namespace DeepMath.Tests.Plotting;
 
 /// <summary>Helpers for inspecting generated SVG.</summary>
 internal static class Svg

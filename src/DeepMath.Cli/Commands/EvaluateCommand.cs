@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.Globalization;
+using DeepMath.Cli.Training;
+using DeepMath.Data.Datasets;
+using DeepMath.Neural;
+using DeepMath.Neural.Training;
+using DeepMath.Tensors;
+
+namespace DeepMath.Cli.Commands;
+
+/// <summary><c>deepmath evaluate</c>: a saved model's metrics on its data set's test part.</summary>
+public static class EvaluateCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var checkpoint = new Option<string>("--checkpoint") { Description = "A model.safetensors written by deepmath train.", Required = true };
+        var data = new Option<string?>("--data") { Description = "Folder with the Fashion-MNIST IDX files, if the model was trained on it." };
+        var json = new Option<bool>("--json") { Description = "Print the metrics as JSON." };
+        var command = new Command("evaluate", "Evaluate a saved model on the test part of the data set it was trained on.") { checkpoint, data, json };
+        command.SetAction(r =>
+        {
+            var output = r.InvocationConfiguration.Output;
+            var saved = Checkpoint.Load(r.GetValue(checkpoint)!);
+            var (model, _, classes) = CheckpointModel.Load(saved);
+            var dataset = BuiltInDatasets.Load<float>(saved.Require("dataset"), r.GetValue(data),
+                ulong.Parse(saved.Require("dataset.seed"), CultureInfo.InvariantCulture),
+                imageSize: int.Parse(saved.Require("dataset.image_size"), CultureInfo.InvariantCulture));
+            int count = classes.Count;
+            Func<Tensor<float>, Tensor<long>, Tensor<float>> loss = saved.Metadata.GetValueOrDefault("loss") == "mse"
+                ? (o, y) => Losses.MeanSquaredError(o, Losses.OneHot<float>(y, count))
+                : (o, y) => Losses.CrossEntropy(o, y);
+            var result = Trainer<float>.Evaluate(model, dataset.Test, loss);
+            var m = result.Metrics;
+            if (r.GetValue(json))
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{{\"dataset\":\"{dataset.Name}\",\"samples\":{m.Count},\"test_accuracy\":{m.Accuracy:R},\"test_loss\":{result.Loss:R},\"matthews_correlation\":{m.MatthewsCorrelation:R},\"macro_f1\":{m.MacroF1:R}}}"));
+                return 0;
+            }
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{dataset.Name} test part ({m.Count:N0} samples): accuracy {m.Accuracy:P2}, loss {result.Loss:F4}, Matthews correlation {m.MatthewsCorrelation:F4}, macro F1 {m.MacroF1:F4}"));
+            for (int c = 0; c < count; c++)
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {classes[c],-12} precision {m.Precision[c]:F3}  recall {m.Recall[c]:F3}  F1 {m.F1[c]:F3}"));
+            return 0;
+        });
+        return command;
+    }
+}

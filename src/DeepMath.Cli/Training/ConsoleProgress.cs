@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Globalization;
+using DeepMath.Neural.Training;
+using Spectre.Console;
+
+namespace DeepMath.Cli.Training;
+
+/// <summary>
+/// Training progress for people: a live bar per epoch (loss, throughput, ETA) when the output is an
+/// interactive terminal, plain lines otherwise (logs, pipes, CI), nothing but JSON lines with --json.
+/// </summary>
+public sealed class ConsoleProgress : ITrainingObserver
+{
+    private readonly TextWriter _output;
+    private readonly bool _json;
+    private readonly ProgressContext? _context;
+    private ProgressTask? _task;
+    private readonly Stopwatch _sinceLastLine = Stopwatch.StartNew();
+
+    /// <summary>Plain lines (or JSON lines) to a writer.</summary>
+    public ConsoleProgress(TextWriter output, bool json)
+    {
+        _output = output;
+        _json = json;
+    }
+
+    /// <summary>Live progress bars in a Spectre.Console progress context.</summary>
+    public ConsoleProgress(TextWriter output, ProgressContext context) : this(output, json: false) => _context = context;
+
+    /// <inheritdoc/>
+    public void EpochStarted(int epoch, int epochs, int batches)
+    {
+        if (_context is not null) _task = _context.AddTask($"epoch {epoch}/{epochs}", maxValue: batches);
+        _sinceLastLine.Restart();
+    }
+
+    /// <inheritdoc/>
+    public void BatchFinished(int epoch, int batch, int batches, double loss, double samplesPerSecond)
+    {
+        if (_task is not null)
+        {
+            _task.Description = string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}: loss {loss:F4}, {samplesPerSecond:N0} samples/s");
+            _task.Value = batch;
+            return;
+        }
+        // Without a terminal, a line every ten seconds keeps long epochs visibly alive.
+        if (!_json && _sinceLastLine.Elapsed.TotalSeconds >= 10)
+        {
+            _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  epoch {epoch}: batch {batch}/{batches}, loss {loss:F4}, {samplesPerSecond:N0} samples/s"));
+            _sinceLastLine.Restart();
+        }
+    }
+
+    /// <inheritdoc/>
+    public void EpochFinished(EpochRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (_task is not null)
+        {
+            _task.Value = _task.MaxValue;
+            _task.StopTask();
+        }
+        if (_json)
+        {
+            _output.WriteLine(RunOutputs.EpochJson(record));
+            return;
+        }
+        string line = string.Create(CultureInfo.InvariantCulture,
+            $"epoch {record.Epoch}: train loss {record.TrainLoss:F4}, train accuracy {record.TrainAccuracy:P2}, test loss {record.TestLoss:F4}, test accuracy {record.TestAccuracy:P2}, lr {record.LearningRate:G4}, {record.Seconds:F2} s ({record.SamplesPerSecond:N0} samples/s)");
+        if (_context is not null) AnsiConsole.MarkupLine(Markup.Escape(line));
+        else _output.WriteLine(line);
+    }
+
+    /// <inheritdoc/>
+    public void Message(string text)
+    {
+        if (_json) return;
+        if (_context is not null) AnsiConsole.MarkupLine($"[grey]{Markup.Escape(text)}[/]");
+        else _output.WriteLine(text);
+    }
+}

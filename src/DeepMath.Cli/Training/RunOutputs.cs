@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using DeepMath.Data;
+using DeepMath.Neural;
+using DeepMath.Neural.Training;
+using DeepMath.Plotting;
+
+namespace DeepMath.Cli.Training;
+
+/// <summary>The files a training run leaves in its output folder: metrics.json, metrics.csv and SVG charts.</summary>
+public static class RunOutputs
+{
+    /// <summary>Everything about a finished run that the outputs report.</summary>
+    /// <param name="Dataset">Data set name.</param>
+    /// <param name="Model">Model specification (JSON).</param>
+    /// <param name="Optimizer">Optimizer name.</param>
+    /// <param name="Settings">Command-line settings.</param>
+    /// <param name="History">Per-epoch records.</param>
+    /// <param name="Final">Final evaluation on the test data.</param>
+    /// <param name="ClassNames">Class names.</param>
+    /// <param name="StopReason">Why training ended.</param>
+    public sealed record Summary(string Dataset, string Model, string Optimizer, IReadOnlyDictionary<string, string> Settings,
+        IReadOnlyList<EpochRecord> History, Evaluation Final, IReadOnlyList<string> ClassNames, string StopReason);
+
+    /// <summary>Writes all outputs (each file atomically) and returns their paths.</summary>
+    public static IReadOnlyList<string> Write(string folder, Summary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        Directory.CreateDirectory(folder);
+        var files = new List<string>();
+        string Path(string name)
+        {
+            var p = System.IO.Path.Combine(folder, name);
+            files.Add(p);
+            return p;
+        }
+        AtomicFile.WriteAllText(Path("metrics.json"), Json(summary));
+        AtomicFile.WriteAllText(Path("metrics.csv"), Csv(summary));
+        var epochs = summary.History.Select(r => (double)r.Epoch).ToArray();
+        new LineChart { Title = $"Loss per epoch ({summary.Dataset})", XLabel = "epoch", YLabel = "loss" }
+            .AddSeries("train loss", epochs, summary.History.Select(r => r.TrainLoss).ToArray())
+            .AddSeries("test loss", epochs, summary.History.Select(r => r.TestLoss).ToArray())
+            .Save(Path("loss.svg"));
+        new LineChart { Title = $"Accuracy per epoch ({summary.Dataset})", XLabel = "epoch", YLabel = "accuracy" }
+            .AddSeries("train accuracy", epochs, summary.History.Select(r => r.TrainAccuracy).ToArray())
+            .AddSeries("test accuracy", epochs, summary.History.Select(r => r.TestAccuracy).ToArray())
+            .Save(Path("accuracy.svg"));
+        var confusion = summary.Final.Metrics.Confusion;
+        var counts = new int[confusion.GetLength(0), confusion.GetLength(1)];
+        for (int i = 0; i < counts.GetLength(0); i++)
+            for (int j = 0; j < counts.GetLength(1); j++) counts[i, j] = (int)confusion[i, j];
+        var heat = HeatMap.ConfusionMatrix(counts, summary.ClassNames);
+        heat.Title = string.Create(CultureInfo.InvariantCulture, $"Confusion matrix ({summary.Dataset}, test accuracy {summary.Final.Metrics.Accuracy:P2})");
+        heat.Save(Path("confusion.svg"));
+        return files;
+    }
+
+    /// <summary>One epoch as a JSON line.</summary>
+    public static string EpochJson(EpochRecord r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return WriteJson(w => WriteEpoch(w, r));
+    }
+
+    private static string Csv(Summary s)
+    {
+        var sb = new StringBuilder("epoch,steps,train_loss,train_accuracy,test_loss,test_accuracy,learning_rate,seconds,samples_per_second\n");
+        foreach (var r in s.History)
+            sb.Append(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Epoch},{r.Steps},{r.TrainLoss:R},{r.TrainAccuracy:R},{r.TestLoss:R},{r.TestAccuracy:R},{r.LearningRate:R},{r.Seconds:R},{r.SamplesPerSecond:R}\n"));
+        sb.Append(string.Create(CultureInfo.InvariantCulture,
+            $"final,{s.History.LastOrDefault()?.Steps ?? 0},,,{s.Final.Loss:R},{s.Final.Metrics.Accuracy:R},,{s.History.Sum(r => r.Seconds):R},\n"));
+        return sb.ToString();
+    }
+
+    private static string Json(Summary s) => WriteJson(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("dataset", s.Dataset);
+        w.WriteString("optimizer", s.Optimizer);
+        w.WritePropertyName("model");
+        using (var spec = JsonDocument.Parse(s.Model)) spec.RootElement.WriteTo(w);
+        w.WriteStartObject("settings");
+        foreach (var (k, v) in s.Settings) w.WriteString(k, v);
+        w.WriteEndObject();
+        w.WriteString("stop_reason", s.StopReason);
+        Number(w, "training_seconds", s.History.Sum(r => r.Seconds));
+        w.WriteStartArray("epochs");
+        foreach (var r in s.History) WriteEpoch(w, r);
+        w.WriteEndArray();
+        var m = s.Final.Metrics;
+        w.WriteStartObject("final");
+        Number(w, "test_loss", s.Final.Loss);
+        Number(w, "test_accuracy", m.Accuracy);
+        Number(w, "matthews_correlation", m.MatthewsCorrelation);
+        Number(w, "macro_precision", m.MacroPrecision);
+        Number(w, "macro_recall", m.MacroRecall);
+        Number(w, "macro_f1", m.MacroF1);
+        w.WriteStartArray("per_class");
+        for (int c = 0; c < s.ClassNames.Count; c++)
+        {
+            long support = 0;
+            for (int j = 0; j < s.ClassNames.Count; j++) support += m.Confusion[c, j];
+            w.WriteStartObject();
+            w.WriteString("class", s.ClassNames[c]);
+            Number(w, "precision", m.Precision[c]);
+            Number(w, "recall", m.Recall[c]);
+            Number(w, "f1", m.F1[c]);
+            w.WriteNumber("support", support);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("confusion_matrix");
+        for (int i = 0; i < s.ClassNames.Count; i++)
+        {
+            w.WriteStartArray();
+            for (int j = 0; j < s.ClassNames.Count; j++) w.WriteNumberValue(m.Confusion[i, j]);
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    });
+
+    private static void WriteEpoch(Utf8JsonWriter w, EpochRecord r)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("epoch", r.Epoch);
+        w.WriteNumber("steps", r.Steps);
+        Number(w, "train_loss", r.TrainLoss);
+        Number(w, "train_accuracy", r.TrainAccuracy);
+        Number(w, "test_loss", r.TestLoss);
+        Number(w, "test_accuracy", r.TestAccuracy);
+        Number(w, "learning_rate", r.LearningRate);
+        Number(w, "seconds", r.Seconds);
+        Number(w, "samples_per_second", r.SamplesPerSecond);
+        w.WriteEndObject();
+    }
+
+    /// <summary>JSON has no NaN or infinity: such values are written as null.</summary>
+    private static void Number(Utf8JsonWriter w, string name, double value)
+    {
+        if (double.IsFinite(value)) w.WriteNumber(name, value);
+        else w.WriteNull(name);
+    }
+
+    private static string WriteJson(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream)) write(writer);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

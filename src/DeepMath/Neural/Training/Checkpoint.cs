@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using System.Text.Json;
+using DeepMath.Data;
+using DeepMath.Data.SafeTensors;
+using DeepMath.Tensors;
+
+namespace DeepMath.Neural.Training;
+
+/// <summary>
+/// A training checkpoint in the safetensors format: parameters under "model/", optimizer state under
+/// "optimizer/", any extra tensors the caller adds (e.g. "data/mean"), and metadata strings: the
+/// epoch, step counts, random-generator positions, schedule and early-stopping state and the history,
+/// which together let training resume exactly where it stopped.
+/// </summary>
+public sealed class Checkpoint
+{
+    /// <summary>The format tag in the metadata.</summary>
+    public const string Format = "deepmath-checkpoint-1";
+
+    /// <summary>Creates a checkpoint from its parts.</summary>
+    public Checkpoint(IReadOnlyDictionary<string, ITensor> tensors, IReadOnlyDictionary<string, string> metadata)
+    {
+        Tensors = tensors ?? throw new ArgumentNullException(nameof(tensors));
+        Metadata = metadata ?? throw new ArgumentNullException(nameof(metadata));
+    }
+
+    /// <summary>All tensors by name.</summary>
+    public IReadOnlyDictionary<string, ITensor> Tensors { get; }
+
+    /// <summary>All metadata.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; }
+
+    /// <summary>The last completed epoch.</summary>
+    public int Epoch => Int("epoch");
+
+    /// <summary>Optimizer steps taken.</summary>
+    public long Steps => long.Parse(Require("steps"), CultureInfo.InvariantCulture);
+
+    /// <summary>Reads a checkpoint.</summary>
+    /// <exception cref="FileFormatException">The file is malformed or not a DeepMath checkpoint (names the file and the problem).</exception>
+    public static Checkpoint Load(string path)
+    {
+        var content = SafeTensorsFile.Read(path);
+        if (!content.Metadata.TryGetValue("format", out var format) || format != Format)
+            throw new FileFormatException(path, $"not a DeepMath checkpoint (metadata 'format' is '{format ?? "missing"}', expected '{Format}')");
+        foreach (var key in new[] { "epoch", "steps", "history", "loader.position" })
+            if (!content.Metadata.ContainsKey(key)) throw new FileFormatException(path, $"the checkpoint lacks the metadata '{key}'");
+        return new Checkpoint(content.Tensors, content.Metadata);
+    }
+
+    /// <summary>Writes the checkpoint atomically.</summary>
+    public void Save(string path) => SafeTensorsFile.Write(path, Tensors, Metadata);
+
+    /// <summary>Tensors whose names start with <paramref name="prefix"/>, the prefix removed, converted to T.</summary>
+    public Dictionary<string, Tensor<T>> Section<T>(string prefix) where T : unmanaged
+        => Tensors.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal))
+                  .ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value.Cast<T>(), StringComparer.Ordinal);
+
+    /// <summary>A metadata value or an exception naming the missing key.</summary>
+    public string Require(string key)
+        => Metadata.TryGetValue(key, out var v) ? v : throw new InvalidOperationException($"The checkpoint has no metadata '{key}'.");
+
+    /// <summary>The training history.</summary>
+    public IReadOnlyList<EpochRecord> History() => HistoryJson.Parse(Require("history"));
+
+    private int Int(string key) => int.Parse(Require(key), CultureInfo.InvariantCulture);
+}
+
+/// <summary>Epoch records to and from JSON (written by hand: the library is trimming- and AOT-safe).</summary>
+internal static class HistoryJson
+{
+    public static string Write(IEnumerable<EpochRecord> records)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartArray();
+            foreach (var r in records)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("epoch", r.Epoch);
+                w.WriteNumber("steps", r.Steps);
+                Number(w, "train_loss", r.TrainLoss);
+                Number(w, "train_accuracy", r.TrainAccuracy);
+                Number(w, "test_loss", r.TestLoss);
+                Number(w, "test_accuracy", r.TestAccuracy);
+                Number(w, "learning_rate", r.LearningRate);
+                Number(w, "seconds", r.Seconds);
+                Number(w, "samples_per_second", r.SamplesPerSecond);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public static IReadOnlyList<EpochRecord> Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return [.. document.RootElement.EnumerateArray().Select(e => new EpochRecord(
+            e.GetProperty("epoch").GetInt32(), e.GetProperty("steps").GetInt64(), Read(e, "train_loss"), Read(e, "train_accuracy"),
+            Read(e, "test_loss"), Read(e, "test_accuracy"), Read(e, "learning_rate"), Read(e, "seconds"), Read(e, "samples_per_second")))];
+    }
+
+    /// <summary>JSON has no NaN: non-finite values are written as null.</summary>
+    private static void Number(Utf8JsonWriter w, string name, double value)
+    {
+        if (double.IsFinite(value)) w.WriteNumber(name, value);
+        else w.WriteNull(name);
+    }
+
+    private static double Read(JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.Null ? double.NaN : e.GetProperty(name).GetDouble();
+}
