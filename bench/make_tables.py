@@ -138,7 +138,34 @@ def autodiff():
     return "\n".join(out)
 
 
-SECTIONS = {"elementwise": elementwise, "gemm": gemm, "autodiff": autodiff}
+def training():
+    rows, run = load("training")
+    out = [f"Run `{run}`: Fashion-MNIST, MLP 784-128-10 ReLU, cross-entropy, batch 64, pixels / 255, 10 epochs,",
+           "PyTorch's default initialization on both sides; DeepMath and PyTorch runs interleaved. Epoch time is the",
+           "median over the run's epochs of the training loop alone (no evaluation); 'ratio' is DeepMath over PyTorch",
+           "(below 1 is faster), the median of the per-seed ratios. Peak memory is the process's maximum resident set.",
+           "Targets: mean accuracy within 0.5 points of PyTorch's; epoch time at most 1.0x; peak memory at most PyTorch's.", "",
+           "| optimizer | threads | seeds | DeepMath accuracy % (mean, min-max) | PyTorch accuracy % | difference (points) | DeepMath s/epoch | PyTorch s/epoch | ratio | DeepMath peak MiB | PyTorch peak MiB |",
+           "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for optimizer in ("sgd", "adam"):
+        for t in (1, 2):
+            d = [r for r in rows if r["lib"] == "deepmath" and r["optimizer"] == optimizer and r["threads"] == t]
+            p = [r for r in rows if r["lib"] == "torch" and r["optimizer"] == optimizer and r["threads"] == t]
+            if not d or not p:
+                continue
+            acc = lambda rs: 100 * sum(r["test_accuracy"] for r in rs) / len(rs)
+            spread = lambda rs: f"{100 * min(r['test_accuracy'] for r in rs):.2f}-{100 * max(r['test_accuracy'] for r in rs):.2f}"
+            med = lambda xs: sorted(xs)[len(xs) // 2] if len(xs) % 2 else sum(sorted(xs)[len(xs) // 2 - 1:len(xs) // 2 + 1]) / 2
+            by_seed = {r["seed"]: r for r in p}
+            ratios = [r["epoch_seconds_median"] / by_seed[r["seed"]]["epoch_seconds_median"] for r in d if r["seed"] in by_seed]
+            name = "SGD lr 0.01, momentum 0.9" if optimizer == "sgd" else "Adam lr 0.001"
+            out.append(f"| {name} | {t} | {len(d)} | {acc(d):.2f} ({spread(d)}) | {acc(p):.2f} ({spread(p)}) | {acc(d) - acc(p):+.2f} | "
+                       f"{med([r['epoch_seconds_median'] for r in d]):.3f} | {med([r['epoch_seconds_median'] for r in p]):.3f} | {med(ratios):.2f} | "
+                       f"{max(r['peak_rss_mib'] for r in d):.0f} | {max(r['peak_rss_mib'] for r in p):.0f} |")
+    return "\n".join(out)
+
+
+SECTIONS = {"elementwise": elementwise, "gemm": gemm, "autodiff": autodiff, "training": training}
 
 
 def main():

@@ -25,8 +25,8 @@ public static class TrainCommand
         public Option<string> Optimizer { get; } = new("--optimizer") { Description = "sgd, momentum, nesterov, adagrad, rmsprop, adadelta, adam or adamw.", DefaultValueFactory = _ => "adam" };
         public Option<double?> LearningRate { get; } = new("--lr") { Description = "Learning rate (default: the optimizer's usual one)." };
         public Option<double?> Momentum { get; } = new("--momentum") { Description = "Momentum (default 0.9 for momentum and nesterov)." };
-        public Option<int?> Epochs { get; } = new("--epochs") { Description = "Epochs (default 10 for fashion-mnist, 20 otherwise)." };
-        public Option<int> BatchSize { get; } = new("--batch-size") { Description = "Mini-batch size.", DefaultValueFactory = _ => 64 };
+        public Option<int?> Epochs { get; } = new("--epochs") { Description = "Epochs (default 10 for fashion-mnist, 20 for digits, 100 for the small tables)." };
+        public Option<int?> BatchSize { get; } = new("--batch-size") { Description = "Mini-batch size (default 64 for images, 16 for the small tables)." };
         public Option<double> WeightDecay { get; } = new("--weight-decay") { Description = "Weight decay (L2 in the gradient; decoupled for adamw).", DefaultValueFactory = _ => 0 };
         public Option<string?> Schedule { get; } = new("--schedule") { Description = "none, step:N[:G], multistep:A,B[:G], exponential:G, cosine[:MIN], restarts:T0[:M], onecycle[:F], plateau[:P[:F]], or warmup:N+<schedule>." };
         public Option<string> SchedulePer { get; } = new("--schedule-per") { Description = "Advance the schedule per 'epoch' or per 'batch'.", DefaultValueFactory = _ => "epoch" };
@@ -68,8 +68,9 @@ public static class TrainCommand
         var output = r.InvocationConfiguration.Output;
         var error = r.InvocationConfiguration.Error;
         string datasetName = r.GetValue(o.Dataset)!, optimizerName = r.GetValue(o.Optimizer)!, lossName = r.GetValue(o.Loss)!;
-        int batchSize = r.GetValue(o.BatchSize), threads = r.GetValue(o.Threads), imageSize = r.GetValue(o.ImageSize);
-        int epochs = r.GetValue(o.Epochs) ?? (datasetName == "fashion-mnist" ? 10 : 20);
+        bool images = datasetName is "fashion-mnist" or "digits";
+        int batchSize = r.GetValue(o.BatchSize) ?? (images ? 64 : 16), threads = r.GetValue(o.Threads), imageSize = r.GetValue(o.ImageSize);
+        int epochs = r.GetValue(o.Epochs) ?? datasetName switch { "fashion-mnist" => 10, "digits" => 20, _ => 100 };
         double lr = r.GetValue(o.LearningRate) ?? OptimizerFactory.DefaultLearningRate(optimizerName);
         ulong seed = r.GetValue(o.Seed);
         bool json = r.GetValue(o.Json);

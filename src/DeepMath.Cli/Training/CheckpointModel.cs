@@ -35,7 +35,7 @@ public static class CheckpointModel
             ["dataset.image_size"] = imageSize.ToString(CultureInfo.InvariantCulture),
             ["classes"] = string.Join("\u001f", data.Train.ClassNames),
             ["loss"] = loss,
-            ["prep.scale"] = p.Scale.ToString("R", CultureInfo.InvariantCulture),
+            ["prep.divisor"] = p.Divisor.ToString("R", CultureInfo.InvariantCulture),
             ["prep.block_mean"] = p.BlockMean ? "true" : "false",
             ["prep.description"] = p.Description,
         };
@@ -55,7 +55,7 @@ public static class CheckpointModel
         var standardizer = checkpoint.Tensors.TryGetValue("prep/mean", out var mean) && checkpoint.Tensors.TryGetValue("prep/std", out var std)
             ? new Standardizer<float>(mean.Cast<float>(), std.Cast<float>()) : null;
         var preparation = new FeaturePreparation<float>(
-            double.Parse(checkpoint.Metadata.GetValueOrDefault("prep.scale", "1"), CultureInfo.InvariantCulture),
+            double.Parse(checkpoint.Metadata.GetValueOrDefault("prep.divisor", "1"), CultureInfo.InvariantCulture),
             checkpoint.Metadata.GetValueOrDefault("prep.block_mean", "false") == "true", standardizer,
             checkpoint.Metadata.GetValueOrDefault("prep.description", ""));
         var classes = checkpoint.Metadata.GetValueOrDefault("classes", "").Split('\u001f');

@@ -68,25 +68,23 @@ public static class Losses
 
     /// <summary>
     /// Binary cross-entropy of probabilities in [0, 1]: -(t log p + (1 - t) log(1 - p)), with each log
-    /// clamped at -100 as PyTorch does (so p = 0 or 1 gives a finite loss).
+    /// clamped at -100 as PyTorch does (so p = 0 or 1 gives a finite loss), and PyTorch's gradient
+    /// (p - t) / max(p (1 - p), 1e-12), finite at p = 0 and 1. The target is differentiable too.
     /// </summary>
     public static Tensor<T> BinaryCrossEntropy<T>(Tensor<T> probability, Tensor<T> target, LossReduction reduction = LossReduction.Mean)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var t = Same(probability, target, "binary cross-entropy");
-        var floor = T.CreateTruncating(-100);
-        var logP = probability.Log().Clamp(floor, T.PositiveInfinity);
-        var logQ = (T.One - probability).Log().Clamp(floor, T.PositiveInfinity);
-        return Reduce(-(t * logP + (T.One - t) * logQ), reduction);
+        return Reduce(new ProbabilityLossFunction<T>().Apply(probability, t), reduction);
     }
 
     /// <summary>
     /// Binary cross-entropy from logits, max(x, 0) - x t + log(1 + e^(-|x|)), with the exact gradient
-    /// sigmoid(x) - t (stable for any x; the sigmoid is never formed in the forward pass).
+    /// sigmoid(x) - t (stable for any x; the sigmoid is never formed in the forward pass); the target's gradient is -x.
     /// </summary>
     public static Tensor<T> BinaryCrossEntropyWithLogits<T>(Tensor<T> logits, Tensor<T> target, LossReduction reduction = LossReduction.Mean)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Reduce(new LogisticLossFunction<T>(Same(logits, target, "binary cross-entropy with logits").Detach()).Apply(logits), reduction);
+        => Reduce(new LogisticLossFunction<T>().Apply(logits, Same(logits, target, "binary cross-entropy with logits")), reduction);
 
     /// <summary>One-hot rows [N, classes] for integer labels (for squared-error training on classes).</summary>
     public static Tensor<T> OneHot<T>(Tensor<long> labels, int classes) where T : unmanaged, IFloatingPointIeee754<T>
@@ -128,22 +126,4 @@ public static class Losses
         foreach (var y in labels.Contiguous().AsSpan())
             if (y < 0 || y >= classes) throw new ArgumentException($"{name}: label {y} is outside [0, {classes}).");
     }
-}
-
-/// <summary>The per-element logistic loss with its exact gradient (sigmoid(x) - t), written with tensor ops so it is differentiable again.</summary>
-internal sealed class LogisticLossFunction<T>(Tensor<T> target) : CustomFunction<T> where T : unmanaged, IFloatingPointIeee754<T>
-{
-    public Tensor<T> Apply(Tensor<T> logits)
-    {
-        Tensor<T> loss;
-        using (GradMode.Disable())
-        {
-            var x = logits.Detach();
-            loss = x.Relu() - x * target + (-x.Abs()).Exp().Log1P();
-        }
-        return Record(loss, logits);
-    }
-
-    public override Tensor<T>?[] Backward(Tensor<T> output, Tensor<T> outputGradient, IReadOnlyList<Tensor<T>> inputs, IReadOnlyList<bool> needsGradient)
-        => [(inputs[0].Sigmoid() - target) * outputGradient];
 }

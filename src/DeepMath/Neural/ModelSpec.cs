@@ -132,6 +132,7 @@ public sealed class ModelSpec
             {
                 case "dropout":
                     dropout = ParseDouble(kv[1], text, "dropout");
+                    if (!(dropout >= 0 && dropout < 1)) throw new FormatException($"Model '{text}': the dropout probability {kv[1]} is outside [0, 1).");
                     break;
                 case "init":
                     init = ParseInit(kv[1], text);
@@ -189,8 +190,8 @@ public sealed class ModelSpec
                 layers.Add(type switch
                 {
                     "linear" => new LayerSpec("linear", Int(element, "in", index), Int(element, "out", index),
-                        Init: element.TryGetProperty("init", out var i) ? ParseInit(i.GetString() ?? "", $"layer {index}") : WeightInit.Default,
-                        Bias: !element.TryGetProperty("bias", out var b) || b.ValueKind != JsonValueKind.False),
+                        Init: OptionalString(element, "init", index) is { } init ? ParseInit(init, $"layer {index}") : WeightInit.Default,
+                        Bias: OptionalBool(element, "bias", index, fallback: true)),
                     "dropout" => new LayerSpec("dropout", Value: Number(element, "p", index)),
                     "leaky_relu" => new LayerSpec("leaky_relu", Value: element.TryGetProperty("slope", out _) ? Number(element, "slope", index) : 0.01),
                     "flatten" => new LayerSpec("flatten"),
@@ -248,8 +249,20 @@ public sealed class ModelSpec
         => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : throw new FormatException($"Model '{context}': {name} '{text}' is not a number.");
 
     private static int Int(JsonElement element, string name, int index)
-        => element.TryGetProperty(name, out var v) && v.TryGetInt32(out var i) ? i : throw new FormatException($"Layer {index}: \"{name}\" must be an integer.");
+        => element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : throw new FormatException($"Layer {index}: \"{name}\" must be an integer.");
 
     private static double Number(JsonElement element, string name, int index)
-        => element.TryGetProperty(name, out var v) && v.TryGetDouble(out var d) ? d : throw new FormatException($"Layer {index}: \"{name}\" must be a number.");
+        => element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) ? d : throw new FormatException($"Layer {index}: \"{name}\" must be a number.");
+
+    private static string? OptionalString(JsonElement element, string name, int index)
+        => !element.TryGetProperty(name, out var v) ? null
+           : v.ValueKind == JsonValueKind.String ? v.GetString() : throw new FormatException($"Layer {index}: \"{name}\" must be a string.");
+
+    private static bool OptionalBool(JsonElement element, string name, int index, bool fallback)
+        => !element.TryGetProperty(name, out var v) ? fallback : v.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new FormatException($"Layer {index}: \"{name}\" must be true or false."),
+        };
 }

@@ -15,6 +15,9 @@ public sealed class AdaGrad<T> : Optimizer<T> where T : unmanaged, IFloatingPoin
         double initialAccumulator = 0, double epsilon = 1e-10)
         : base(parameters, learningRate, weightDecay)
     {
+        if (!(learningRateDecay >= 0) || double.IsInfinity(learningRateDecay)) throw new ArgumentOutOfRangeException(nameof(learningRateDecay), learningRateDecay, "The learning-rate decay must be finite and non-negative.");
+        if (!(initialAccumulator >= 0) || double.IsInfinity(initialAccumulator)) throw new ArgumentOutOfRangeException(nameof(initialAccumulator), initialAccumulator, "The initial accumulator must be finite and non-negative.");
+        if (!(epsilon >= 0) || double.IsInfinity(epsilon)) throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "epsilon must be finite and non-negative.");
         LearningRateDecay = learningRateDecay;
         InitialAccumulator = initialAccumulator;
         Epsilon = epsilon;
@@ -68,6 +71,8 @@ public sealed class RmsProp<T> : Optimizer<T> where T : unmanaged, IFloatingPoin
         : base(parameters, learningRate, weightDecay)
     {
         if (!(alpha >= 0 && alpha < 1)) throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "alpha must be in [0, 1).");
+        if (!(epsilon >= 0) || double.IsInfinity(epsilon)) throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "epsilon must be finite and non-negative.");
+        if (!(momentum >= 0 && momentum < 1)) throw new ArgumentOutOfRangeException(nameof(momentum), momentum, "momentum must be in [0, 1).");
         Alpha = alpha;
         Epsilon = epsilon;
         Momentum = momentum;

@@ -8,12 +8,13 @@ namespace DeepMath.Optimization;
 /// Updates parameters from their gradients (PyTorch conventions: <see cref="Step"/> after
 /// backward, <see cref="ZeroGrad"/> before the next). Updates run with recording off and use fused
 /// in-place kernels. Per-parameter state (momentum buffers, moment estimates) is created lazily and
-/// can be saved and restored for checkpoints (<see cref="GetState"/>, <see cref="SetState"/>).
+/// can be saved and restored for checkpoints (<see cref="GetState"/>, <see cref="SetState(OptimizerState{T})"/>).
 /// </summary>
 /// <typeparam name="T">float or double.</typeparam>
 public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Dictionary<string, Tensor<T>> _state = new(StringComparer.Ordinal);
+    private readonly Dictionary<(int Group, int Parameter), long> _parameterSteps = [];
 
     /// <summary>One group of parameters with the default settings.</summary>
     protected Optimizer(IEnumerable<Tensor<T>> parameters, double learningRate, double weightDecay)
@@ -42,7 +43,7 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>The parameter groups.</summary>
     public IReadOnlyList<ParameterGroup<T>> Groups { get; }
 
-    /// <summary>Steps taken so far.</summary>
+    /// <summary>Calls of <see cref="Step"/> so far.</summary>
     public long StepCount { get; private set; }
 
     /// <summary>A short name (sgd, adam, ...).</summary>
@@ -70,7 +71,10 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
                 var p = group.Parameters[pi];
                 if (p.Grad is not { } grad) continue;
                 if (!p.IsContiguous) throw new InvalidOperationException($"Parameter {gi}.{pi} of shape {p.Shape} is not contiguous; optimizers update parameters in place.");
-                Update(new UpdateContext(this, group, gi, pi), p.AsSpan(), grad.Detach().Contiguous().AsSpan());
+                // Each parameter counts its own updates (as PyTorch does): one that first gets a gradient
+                // late starts its bias correction and decay from step 1.
+                long step = _parameterSteps[(gi, pi)] = _parameterSteps.GetValueOrDefault((gi, pi)) + 1;
+                Update(new UpdateContext(this, group, gi, pi, step), p.AsSpan(), grad.Detach().Contiguous().AsSpan());
             }
         }
     }
@@ -90,9 +94,10 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         private readonly Optimizer<T> _owner;
 
-        internal UpdateContext(Optimizer<T> owner, ParameterGroup<T> group, int groupIndex, int parameterIndex)
+        internal UpdateContext(Optimizer<T> owner, ParameterGroup<T> group, int groupIndex, int parameterIndex, long step)
         {
             _owner = owner;
+            Step = step;
             Group = group;
             GroupIndex = groupIndex;
             ParameterIndex = parameterIndex;
@@ -107,8 +112,8 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
         /// <summary>Index of the parameter within the group.</summary>
         public int ParameterIndex { get; }
 
-        /// <summary>The 1-based number of the step being taken.</summary>
-        public long Step => _owner.StepCount;
+        /// <summary>The 1-based number of this parameter's update being made.</summary>
+        public long Step { get; }
 
         /// <summary>A named state buffer of the parameter's size, created (zeros) on first use; <paramref name="created"/> says whether it was.</summary>
         public Span<T> State(string name, out bool created)
@@ -129,29 +134,73 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     private static string Key(int group, int parameter, string name) => string.Create(CultureInfo.InvariantCulture, $"{group}.{parameter}.{name}");
 
-    /// <summary>The state buffers keyed "group.parameter.name", plus the step count (for checkpoints).</summary>
-    public (IReadOnlyDictionary<string, Tensor<T>> Buffers, long Step) GetState() => (new Dictionary<string, Tensor<T>>(_state), StepCount);
+    /// <summary>A snapshot of the state for checkpoints: copies of the buffers (keyed "group.parameter.name"), the step count and each parameter's update count.</summary>
+    public OptimizerState<T> GetState()
+        => new(_state.ToDictionary(kv => kv.Key, kv => kv.Value.Clone(), StringComparer.Ordinal), StepCount,
+               _parameterSteps.ToDictionary(kv => ParameterKey(kv.Key.Group, kv.Key.Parameter), kv => kv.Value, StringComparer.Ordinal));
 
     /// <summary>Restores state saved by <see cref="GetState"/> (buffers are copied; shapes must match).</summary>
-    /// <exception cref="ArgumentException">A key names no parameter or a shape differs.</exception>
-    public void SetState(IReadOnlyDictionary<string, Tensor<T>> buffers, long step)
+    /// <exception cref="ArgumentException">A key names no parameter, a shape differs or a count is negative.</exception>
+    public void SetState(OptimizerState<T> state)
     {
-        ArgumentNullException.ThrowIfNull(buffers);
-        ArgumentOutOfRangeException.ThrowIfNegative(step);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentOutOfRangeException.ThrowIfNegative(state.Step);
         var restored = new Dictionary<string, Tensor<T>>(StringComparer.Ordinal);
-        foreach (var (key, value) in buffers)
+        foreach (var (key, value) in state.Buffers)
         {
             var parts = key.Split('.', 3);
-            if (parts.Length != 3 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var gi) || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var pi)
-                || gi < 0 || gi >= Groups.Count || pi < 0 || pi >= Groups[gi].Parameters.Count)
+            if (parts.Length != 3 || Locate(parts[0] + "." + parts[1]) is not var (gi, pi))
                 throw new ArgumentException($"Optimizer state '{key}' names no parameter of this optimizer.");
             var parameter = Groups[gi].Parameters[pi];
             if (!value.Shape.Equals(parameter.Shape))
                 throw new ArgumentException($"Optimizer state '{key}' has shape {value.Shape} but the parameter has shape {parameter.Shape}.");
             restored[key] = value.Detach().Clone();
         }
+        var steps = new Dictionary<(int, int), long>();
+        foreach (var (key, count) in state.ParameterSteps)
+        {
+            if (Locate(key) is not { } at) throw new ArgumentException($"Optimizer step count '{key}' names no parameter of this optimizer.");
+            if (count < 0 || count > state.Step) throw new ArgumentException($"Optimizer step count '{key}' is {count}, outside [0, {state.Step}].");
+            steps[at] = count;
+        }
         _state.Clear();
         foreach (var (k, v) in restored) _state[k] = v;
-        StepCount = step;
+        _parameterSteps.Clear();
+        foreach (var (k, v) in steps) _parameterSteps[k] = v;
+        StepCount = state.Step;
+    }
+
+    /// <summary>Restores buffers and a step count, taking every parameter that has buffers to have been updated at every step.</summary>
+    /// <exception cref="ArgumentException">A key names no parameter or a shape differs.</exception>
+    public void SetState(IReadOnlyDictionary<string, Tensor<T>> buffers, long step)
+    {
+        ArgumentNullException.ThrowIfNull(buffers);
+        var updated = buffers.Keys.Select(k => k.Split('.', 3)).Where(p => p.Length == 3).Select(p => p[0] + "." + p[1]).Distinct(StringComparer.Ordinal);
+        SetState(new OptimizerState<T>(buffers, step, updated.ToDictionary(k => k, _ => step, StringComparer.Ordinal)));
+    }
+
+    private static string ParameterKey(int group, int parameter) => string.Create(CultureInfo.InvariantCulture, $"{group}.{parameter}");
+
+    private (int Group, int Parameter)? Locate(string key)
+    {
+        var parts = key.Split('.');
+        return parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var gi)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var pi)
+            && gi < Groups.Count && pi < Groups[gi].Parameters.Count ? (gi, pi) : null;
+    }
+}
+
+/// <summary>An optimizer's state for checkpoints.</summary>
+/// <param name="Buffers">State buffers keyed "group.parameter.name" (momentum, moment estimates, ...).</param>
+/// <param name="Step">Calls of <see cref="Optimizer{T}.Step"/>.</param>
+/// <param name="ParameterSteps">Updates made to each parameter, keyed "group.parameter".</param>
+public sealed record OptimizerState<T>(IReadOnlyDictionary<string, Tensor<T>> Buffers, long Step, IReadOnlyDictionary<string, long> ParameterSteps)
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>The buffers and the step count.</summary>
+    public void Deconstruct(out IReadOnlyDictionary<string, Tensor<T>> buffers, out long step)
+    {
+        buffers = Buffers;
+        step = Step;
     }
 }

@@ -1,3 +1,4 @@
+using DeepMath.Tests.Support;
 using DeepMath.Data;
 using DeepMath.Data.Idx;
 using DeepMath.Tensors;

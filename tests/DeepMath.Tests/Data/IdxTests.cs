@@ -1,3 +1,4 @@
+using DeepMath.Tests.Support;
 using System.IO.Compression;
 using DeepMath.Data;
 using DeepMath.Data.Idx;

@@ -1,3 +1,4 @@
+using DeepMath.Tests.Support;
 using System.Buffers.Binary;
 using System.Text;
 using DeepMath.Data;

@@ -55,10 +55,10 @@ public static class BuiltInDatasets
         using var unzipped = new GZipStream(stream, CompressionMode.Decompress);
         using var reader = new StreamReader(unzipped);
         var table = CsvFile.ReadLabeled(reader, "digits.csv.gz", classCount: 10);
-        var features = (table.Features * (1.0 / 16)).Cast<T>();
+        var features = (table.Features / 16.0).Cast<T>();
         var all = new TensorDataset<T>(features, table.Labels, [.. Enumerable.Range(0, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))], "digits");
         var (train, test) = all.StratifiedSplit(testFraction, seed);
-        return new DatasetSplit<T>("digits", train, test, new FeaturePreparation<T>(1.0 / 16, false, null,
+        return new DatasetSplit<T>("digits", train, test, new FeaturePreparation<T>(16, false, null,
             $"pixels / 16; stratified split, {testFraction:P0} held out, seed {seed}"));
     }
 
@@ -95,7 +95,7 @@ public static class BuiltInDatasets
             return new TensorDataset<T>(Scale<T>(images, imageSize), labels, FashionMnistClasses, name);
         }
         return new DatasetSplit<T>("fashion-mnist", Part("train", "fashion-mnist (train)"), Part("t10k", "fashion-mnist (test)"),
-            new FeaturePreparation<T>(1.0 / 255, imageSize == 14, null,
+            new FeaturePreparation<T>(255, imageSize == 14, null,
                 imageSize == 14 ? "2x2 block means (14x14), pixels / 255, flattened" : "pixels / 255, flattened"));
     }
 
@@ -107,19 +107,20 @@ public static class BuiltInDatasets
         var result = GC.AllocateUninitializedArray<T>(count * pixels);
         if (size == 28)
         {
-            var scale = T.One / T.CreateTruncating(255);
-            for (int i = 0; i < result.Length; i++) result[i] = T.CreateTruncating(source[i]) * scale;
+            // Division, not a multiply by 1/255: the correctly rounded values NumPy and PyTorch produce.
+            var divisor = T.CreateTruncating(255);
+            for (int i = 0; i < result.Length; i++) result[i] = T.CreateTruncating(source[i]) / divisor;
         }
         else
         {
-            var scale = T.One / T.CreateTruncating(4 * 255);
+            var divisor = T.CreateTruncating(4 * 255);
             for (int n = 0; n < count; n++)
                 for (int r = 0; r < 14; r++)
                     for (int c = 0; c < 14; c++)
                     {
                         int top = n * 784 + 2 * r * 28 + 2 * c;
                         int sum = source[top] + source[top + 1] + source[top + 28] + source[top + 29];
-                        result[n * 196 + r * 14 + c] = T.CreateTruncating(sum) * scale;
+                        result[n * 196 + r * 14 + c] = T.CreateTruncating(sum) / divisor;
                     }
         }
         return Tensor.Wrap(result, count, pixels);

@@ -17,7 +17,13 @@ public sealed class LeakyRelu<T>(double slope = 0.01) : Module<T> where T : unma
     public double Slope => slope;
 
     /// <inheritdoc/>
-    public override Tensor<T> Forward(Tensor<T> input) => Tensor.Maximum(input, input * T.CreateTruncating(slope));
+    public override Tensor<T> Forward(Tensor<T> input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var scaled = input * T.CreateTruncating(slope);
+        // max(x, slope x) is the same function only for slopes in [0, 1].
+        return slope is >= 0 and <= 1 ? Tensor.Maximum(input, scaled) : Tensor.Where(input.Detach() > T.Zero, input, scaled);
+    }
 
     /// <inheritdoc/>
     public override string Describe() => $"LeakyRelu({slope})";

@@ -38,16 +38,34 @@ public sealed class Checkpoint
     /// <summary>Optimizer steps taken.</summary>
     public long Steps => long.Parse(Require("steps"), CultureInfo.InvariantCulture);
 
-    /// <summary>Reads a checkpoint.</summary>
+    /// <summary>Reads a checkpoint, checking its metadata so that a resume cannot fail half-way.</summary>
     /// <exception cref="FileFormatException">The file is malformed or not a DeepMath checkpoint (names the file and the problem).</exception>
-    public static Checkpoint Load(string path)
+    public static Checkpoint Load(string path) => Validate(SafeTensorsFile.Read(path), path);
+
+    /// <summary>Reads a checkpoint from a stream; <paramref name="name"/> names it in errors.</summary>
+    /// <exception cref="FileFormatException">The content is malformed or not a DeepMath checkpoint.</exception>
+    public static Checkpoint Load(Stream stream, string name) => Validate(SafeTensorsFile.Read(stream, name), name);
+
+    private static Checkpoint Validate(SafeTensorsContent content, string path)
     {
-        var content = SafeTensorsFile.Read(path);
         if (!content.Metadata.TryGetValue("format", out var format) || format != Format)
             throw new FileFormatException(path, $"not a DeepMath checkpoint (metadata 'format' is '{format ?? "missing"}', expected '{Format}')");
-        foreach (var key in new[] { "epoch", "steps", "history", "loader.position" })
-            if (!content.Metadata.ContainsKey(key)) throw new FileFormatException(path, $"the checkpoint lacks the metadata '{key}'");
-        return new Checkpoint(content.Tensors, content.Metadata);
+        foreach (var key in new[] { "epoch", "steps", "loader.position", "optimizer.steps" })
+        {
+            if (!content.Metadata.TryGetValue(key, out var text)) throw new FileFormatException(path, $"the checkpoint lacks the metadata '{key}'");
+            if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || (key == "epoch" && value > int.MaxValue))
+                throw new FileFormatException(path, $"the metadata '{key}' is '{text}', not a non-negative integer");
+        }
+        var checkpoint = new Checkpoint(content.Tensors, content.Metadata);
+        try
+        {
+            _ = checkpoint.History();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
+        {
+            throw new FileFormatException(path, $"the metadata 'history' is not a valid training history ({e.Message})", inner: e);
+        }
+        return checkpoint;
     }
 
     /// <summary>Writes the checkpoint atomically.</summary>

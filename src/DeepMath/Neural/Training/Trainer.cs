@@ -103,7 +103,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
             if (Settings.CheckpointPath is { } path)
             {
                 CreateCheckpoint(epoch, steps, loader, history, extraTensors, extraMetadata).Save(path);
-                observer?.Message($"Checkpoint written: {path}");
+                if (epoch == firstEpoch) observer?.Message($"A checkpoint is written to {path} after every epoch.");
             }
             if (cancellation.IsCancellationRequested)
             {
@@ -228,8 +228,8 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         var tensors = new Dictionary<string, ITensor>(StringComparer.Ordinal);
         foreach (var (name, p) in Model.NamedParameters()) tensors["model/" + name] = p.Detach();
-        var (buffers, optimizerSteps) = Optimizer.GetState();
-        foreach (var (key, value) in buffers) tensors["optimizer/" + key] = value;
+        var optimizerState = Optimizer.GetState();
+        foreach (var (key, value) in optimizerState.Buffers) tensors["optimizer/" + key] = value;
         if (extraTensors is not null)
             foreach (var (key, value) in extraTensors) tensors[key] = value;
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -239,7 +239,8 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
             ["epoch"] = epoch.ToString(CultureInfo.InvariantCulture),
             ["steps"] = steps.ToString(CultureInfo.InvariantCulture),
             ["optimizer"] = Optimizer.Name,
-            ["optimizer.steps"] = optimizerSteps.ToString(CultureInfo.InvariantCulture),
+            ["optimizer.steps"] = optimizerState.Step.ToString(CultureInfo.InvariantCulture),
+            ["optimizer.parameter_steps"] = string.Join(";", optimizerState.ParameterSteps.Select(kv => FormattableString.Invariant($"{kv.Key}={kv.Value}"))),
             ["optimizer.settings"] = string.Join(";", Optimizer.Settings.Select(kv => $"{kv.Key}={kv.Value.ToString("R", CultureInfo.InvariantCulture)}")),
             ["loader.position"] = loader.Generator.Position.ToString(CultureInfo.InvariantCulture),
             ["dropout.positions"] = string.Join(";", DropoutLayers().Select(d => $"{d.Name}={d.Layer.Generator.Position.ToString(CultureInfo.InvariantCulture)}")),
@@ -255,8 +256,17 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     private void Restore(Checkpoint checkpoint, DataLoader<T> loader, List<EpochRecord> history)
     {
+        string dtype = DTypes.NumPyName(DTypes.Of<T>());
+        if (checkpoint.Metadata.GetValueOrDefault("dtype") is { } saved && saved != dtype)
+            throw new InvalidOperationException($"The checkpoint holds {saved} parameters; this trainer uses {dtype}.");
+        if (checkpoint.Metadata.GetValueOrDefault("optimizer") is { } savedOptimizer && savedOptimizer != Optimizer.Name)
+            throw new InvalidOperationException($"The checkpoint was written with the optimizer '{savedOptimizer}'; this run uses '{Optimizer.Name}'.");
         Model.LoadStateDictionary(checkpoint.Section<T>("model/"));
-        Optimizer.SetState(checkpoint.Section<T>("optimizer/"), long.Parse(checkpoint.Require("optimizer.steps"), CultureInfo.InvariantCulture));
+        long optimizerSteps = long.Parse(checkpoint.Require("optimizer.steps"), CultureInfo.InvariantCulture);
+        if (checkpoint.Metadata.TryGetValue("optimizer.parameter_steps", out var counts))
+            Optimizer.SetState(new OptimizerState<T>(checkpoint.Section<T>("optimizer/"), optimizerSteps,
+                Pairs(counts).ToDictionary(kv => kv.Key, kv => (long)kv.Value, StringComparer.Ordinal)));
+        else Optimizer.SetState(checkpoint.Section<T>("optimizer/"), optimizerSteps);
         loader.Generator.Position = long.Parse(checkpoint.Require("loader.position"), CultureInfo.InvariantCulture);
         var positions = Pairs(checkpoint.Metadata.GetValueOrDefault("dropout.positions", ""));
         foreach (var (name, layer) in DropoutLayers())
@@ -266,7 +276,10 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         if (Settings.EarlyStopping is { } es && checkpoint.Metadata.GetValueOrDefault("early_stopping", "") is { Length: > 0 } text)
         {
             var parts = text.Split(';');
-            es.Restore(double.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture));
+            if (parts.Length != 3 || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var best)
+                || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var bestEpoch) || !int.TryParse(parts[2], CultureInfo.InvariantCulture, out var waited))
+                throw new InvalidOperationException($"The checkpoint's early-stopping state '{text}' is malformed.");
+            es.Restore(best, bestEpoch, waited);
         }
         history.AddRange(checkpoint.History());
     }

@@ -4,8 +4,9 @@ namespace DeepMath.Optimization.Schedules;
 /// A learning-rate schedule: a factor of the optimizer's base learning rate as a function of the
 /// step (an epoch or an iteration, as the trainer chooses). Schedules are pure functions of the step
 /// (so resuming from a checkpoint needs only the step), except <see cref="ReduceOnPlateau"/>, which
-/// also listens to a metric. Compose them with <see cref="Then"/> (one after another) and
-/// <see cref="Times"/> (factors multiply).
+/// also listens to a metric and has state (<see cref="GetState"/>). Compose them with <see cref="Then"/>
+/// (one after another; a metric goes to the part in use at the last step asked for) and
+/// <see cref="Times"/> (factors multiply; both parts hear the metric).
 /// </summary>
 public abstract class LearningRateSchedule
 {
@@ -33,13 +34,20 @@ public abstract class LearningRateSchedule
 
     private sealed class SequentialSchedule(LearningRateSchedule first, long length, LearningRateSchedule second) : LearningRateSchedule
     {
-        public override double FactorAt(long step) => step < length ? first.FactorAt(step) : second.FactorAt(step - length);
+        private readonly long _length = length >= 0 ? length : throw new ArgumentOutOfRangeException(nameof(length), length, "The first schedule's length must be non-negative.");
+        private long _lastStep;
 
-        public override void ReportMetric(double value)
+        public override double FactorAt(long step)
         {
-            first.ReportMetric(value);
-            second.ReportMetric(value);
+            _lastStep = step;
+            return step < _length ? first.FactorAt(step) : second.FactorAt(step - _length);
         }
+
+        public override void ReportMetric(double value) => (_lastStep < _length ? first : second).ReportMetric(value);
+
+        public override IReadOnlyDictionary<string, double> GetState() => Combine(first, second);
+
+        public override void SetState(IReadOnlyDictionary<string, double> state) => Split(state, first, second);
     }
 
     private sealed class ProductSchedule(LearningRateSchedule a, LearningRateSchedule b) : LearningRateSchedule
@@ -51,5 +59,27 @@ public abstract class LearningRateSchedule
             a.ReportMetric(value);
             b.ReportMetric(value);
         }
+
+        public override IReadOnlyDictionary<string, double> GetState() => Combine(a, b);
+
+        public override void SetState(IReadOnlyDictionary<string, double> state) => Split(state, a, b);
+    }
+
+    /// <summary>The parts' states under the prefixes "0/" and "1/" (nesting adds prefixes).</summary>
+    private static Dictionary<string, double> Combine(LearningRateSchedule first, LearningRateSchedule second)
+    {
+        var state = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (key, value) in first.GetState()) state["0/" + key] = value;
+        foreach (var (key, value) in second.GetState()) state["1/" + key] = value;
+        return state;
+    }
+
+    private static void Split(IReadOnlyDictionary<string, double> state, LearningRateSchedule first, LearningRateSchedule second)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        Dictionary<string, double> Part(string prefix)
+            => state.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value, StringComparer.Ordinal);
+        if (Part("0/") is { Count: > 0 } a) first.SetState(a);
+        if (Part("1/") is { Count: > 0 } b) second.SetState(b);
     }
 }

@@ -10,22 +10,30 @@ public sealed class ConstantSchedule : LearningRateSchedule
 /// <summary>Multiplies by gamma every <c>stepSize</c> steps: gamma^floor(step / stepSize).</summary>
 public sealed class StepDecay(long stepSize, double gamma = 0.1) : LearningRateSchedule
 {
+    private readonly long _stepSize = ScheduleArguments.Positive(stepSize, nameof(stepSize));
+    private readonly double _gamma = ScheduleArguments.Gamma(gamma);
+
     /// <inheritdoc/>
-    public override double FactorAt(long step) => Math.Pow(gamma, step / Math.Max(1, stepSize));
+    public override double FactorAt(long step) => Math.Pow(_gamma, step / _stepSize);
 }
 
 /// <summary>Multiplies by gamma at each milestone: gamma^(number of milestones &lt;= step).</summary>
 public sealed class MultiStepDecay(IReadOnlyList<long> milestones, double gamma = 0.1) : LearningRateSchedule
 {
+    private readonly long[] _milestones = [.. milestones ?? throw new ArgumentNullException(nameof(milestones))];
+    private readonly double _gamma = ScheduleArguments.Gamma(gamma);
+
     /// <inheritdoc/>
-    public override double FactorAt(long step) => Math.Pow(gamma, milestones.Count(m => m <= step));
+    public override double FactorAt(long step) => Math.Pow(_gamma, _milestones.Count(m => m <= step));
 }
 
 /// <summary>gamma^step.</summary>
 public sealed class ExponentialDecay(double gamma) : LearningRateSchedule
 {
+    private readonly double _gamma = ScheduleArguments.Gamma(gamma);
+
     /// <inheritdoc/>
-    public override double FactorAt(long step) => Math.Pow(gamma, step);
+    public override double FactorAt(long step) => Math.Pow(_gamma, step);
 }
 
 /// <summary>
@@ -34,11 +42,14 @@ public sealed class ExponentialDecay(double gamma) : LearningRateSchedule
 /// </summary>
 public sealed class CosineAnnealing(long period, double minFactor = 0) : LearningRateSchedule
 {
+    private readonly long _period = ScheduleArguments.Positive(period, nameof(period));
+    private readonly double _min = ScheduleArguments.Factor(minFactor, nameof(minFactor));
+
     /// <inheritdoc/>
     public override double FactorAt(long step)
     {
-        long t = Math.Min(step, period);
-        return minFactor + (1 - minFactor) * (1 + Math.Cos(Math.PI * t / period)) / 2;
+        long t = Math.Min(step, _period);
+        return _min + (1 - _min) * (1 + Math.Cos(Math.PI * t / _period)) / 2;
     }
 }
 
@@ -48,24 +59,31 @@ public sealed class CosineAnnealing(long period, double minFactor = 0) : Learnin
 /// </summary>
 public sealed class CosineWarmRestarts(long firstPeriod, long periodMultiplier = 1, double minFactor = 0) : LearningRateSchedule
 {
+    private readonly long _first = ScheduleArguments.Positive(firstPeriod, nameof(firstPeriod));
+    private readonly long _multiplier = ScheduleArguments.Positive(periodMultiplier, nameof(periodMultiplier));
+    private readonly double _min = ScheduleArguments.Factor(minFactor, nameof(minFactor));
+
     /// <inheritdoc/>
     public override double FactorAt(long step)
     {
-        long period = Math.Max(1, firstPeriod), t = step;
+        long period = _first, t = step;
         while (t >= period)
         {
             t -= period;
-            period *= Math.Max(1, periodMultiplier);
+            period *= _multiplier;
         }
-        return minFactor + (1 - minFactor) * (1 + Math.Cos(Math.PI * t / period)) / 2;
+        return _min + (1 - _min) * (1 + Math.Cos(Math.PI * t / period)) / 2;
     }
 }
 
 /// <summary>Rises linearly from <c>startFactor</c> to 1 over <c>steps</c> steps, then holds at 1 (compose with <see cref="LearningRateSchedule.Then"/>).</summary>
 public sealed class LinearWarmup(long steps, double startFactor = 0) : LearningRateSchedule
 {
+    private readonly long _steps = ScheduleArguments.Positive(steps, nameof(steps));
+    private readonly double _start = ScheduleArguments.Factor(startFactor, nameof(startFactor));
+
     /// <inheritdoc/>
-    public override double FactorAt(long step) => step >= steps ? 1 : startFactor + (1 - startFactor) * step / steps;
+    public override double FactorAt(long step) => step >= _steps ? 1 : _start + (1 - _start) * step / _steps;
 }
 
 /// <summary>
@@ -75,9 +93,19 @@ public sealed class LinearWarmup(long steps, double startFactor = 0) : LearningR
 /// </summary>
 public sealed class OneCycle(long totalSteps, double warmupFraction = 0.3, double divFactor = 25, double finalDivFactor = 1e4) : LearningRateSchedule
 {
+    private readonly long _total = ScheduleArguments.Positive(totalSteps, nameof(totalSteps));
+    private readonly double _warmup = warmupFraction is > 0 and < 1 ? warmupFraction
+        : throw new ArgumentOutOfRangeException(nameof(warmupFraction), warmupFraction, "The warm-up fraction must be in (0, 1).");
+    private readonly double _div = divFactor >= 1 && double.IsFinite(divFactor) ? divFactor
+        : throw new ArgumentOutOfRangeException(nameof(divFactor), divFactor, "The initial division factor must be finite and at least 1.");
+    private readonly double _finalDiv = finalDivFactor >= 1 && double.IsFinite(finalDivFactor) ? finalDivFactor
+        : throw new ArgumentOutOfRangeException(nameof(finalDivFactor), finalDivFactor, "The final division factor must be finite and at least 1.");
+
     /// <inheritdoc/>
     public override double FactorAt(long step)
     {
+        long totalSteps = _total;
+        double warmupFraction = _warmup, divFactor = _div, finalDivFactor = _finalDiv;
         double start = 1 / divFactor, end = start / finalDivFactor;
         double peakStep = warmupFraction * totalSteps - 1, last = totalSteps - 1;
         double t = Math.Min(step, last);
@@ -95,6 +123,12 @@ public sealed class OneCycle(long totalSteps, double warmupFraction = 0.3, doubl
 public sealed class ReduceOnPlateau(MetricGoal goal = MetricGoal.Minimize, double factor = 0.1, int patience = 10,
     double threshold = 1e-4, int cooldown = 0, double minFactor = 0) : LearningRateSchedule
 {
+    private readonly double _factor = factor is > 0 and < 1 ? factor
+        : throw new ArgumentOutOfRangeException(nameof(factor), factor, "The reduction factor must be in (0, 1).");
+    private readonly int _patience = patience >= 0 ? patience : throw new ArgumentOutOfRangeException(nameof(patience), patience, "Patience must be non-negative.");
+    private readonly double _threshold = threshold >= 0 ? threshold : throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The threshold must be non-negative.");
+    private readonly int _cooldown = cooldown >= 0 ? cooldown : throw new ArgumentOutOfRangeException(nameof(cooldown), cooldown, "The cooldown must be non-negative.");
+    private readonly double _minFactor = ScheduleArguments.Factor(minFactor, nameof(minFactor));
     private double _current = 1;
     private double _best = double.NaN;
     private int _bad;
@@ -106,7 +140,7 @@ public sealed class ReduceOnPlateau(MetricGoal goal = MetricGoal.Minimize, doubl
     /// <inheritdoc/>
     public override void ReportMetric(double value)
     {
-        bool better = double.IsNaN(_best) || (goal == MetricGoal.Minimize ? value < _best * (1 - threshold) : value > _best * (1 + threshold));
+        bool better = double.IsNaN(_best) || (goal == MetricGoal.Minimize ? value < _best * (1 - _threshold) : value > _best * (1 + _threshold));
         if (better)
         {
             _best = value;
@@ -118,10 +152,10 @@ public sealed class ReduceOnPlateau(MetricGoal goal = MetricGoal.Minimize, doubl
             _cooldownLeft--;
             _bad = 0;
         }
-        if (_bad > patience)
+        if (_bad > _patience)
         {
-            _current = Math.Max(_current * factor, minFactor);
-            _cooldownLeft = cooldown;
+            _current = Math.Max(_current * _factor, _minFactor);
+            _cooldownLeft = _cooldown;
             _bad = 0;
         }
     }
@@ -136,9 +170,24 @@ public sealed class ReduceOnPlateau(MetricGoal goal = MetricGoal.Minimize, doubl
     public override void SetState(IReadOnlyDictionary<string, double> state)
     {
         ArgumentNullException.ThrowIfNull(state);
+        foreach (var key in new[] { "factor", "best", "bad", "cooldown" })
+            if (!state.ContainsKey(key)) throw new ArgumentException($"The plateau schedule's state lacks '{key}'.", nameof(state));
         _current = state["factor"];
         _best = state["best"];
         _bad = (int)state["bad"];
         _cooldownLeft = (int)state["cooldown"];
     }
+}
+
+/// <summary>Argument checks shared by the schedules.</summary>
+internal static class ScheduleArguments
+{
+    public static long Positive(long value, string name)
+        => value > 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive.");
+
+    public static double Factor(double value, string name)
+        => value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [0, 1].");
+
+    public static double Gamma(double value)
+        => value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException("gamma", value, "gamma must be positive and finite.");
 }
