@@ -25,8 +25,8 @@ def command(lib, optimizer, seed, threads, epochs):
         return ["/usr/bin/python3", os.path.join(PEERS, "train_torch.py"), "--model", "mlp", "--optimizer", optimizer,
                 "--lr", lr, "--momentum", "0.9", "--epochs", str(epochs), "--batch-size", "64",
                 "--threads", str(threads), "--seed", str(seed)]
-    return [DEEPMATH, "train", "--dataset", "fashion-mnist", "--model", "784-128-10:relu",
-            "--optimizer", "momentum" if optimizer == "sgd" else "adam", "--lr", lr, "--momentum", "0.9",
+    optimizer_args = ["--optimizer", "momentum", "--momentum", "0.9"] if optimizer == "sgd" else ["--optimizer", "adam"]
+    return [DEEPMATH, "train", "--dataset", "fashion-mnist", "--model", "784-128-10:relu", *optimizer_args, "--lr", lr,
             "--epochs", str(epochs), "--batch-size", "64", "--threads", str(threads), "--seed", str(seed), "--json"]
 
 

@@ -24,13 +24,12 @@ public static class CommandRunner
         if (parsed.Errors.Count > 0)
         {
             foreach (var e in parsed.Errors) error.WriteLine($"error: {e.Message}");
-            error.WriteLine();
-            var path = new List<string>();
-            for (var r = parsed.CommandResult; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
-                if (r.Command != root) path.Insert(0, r.Command.Name);
-            path.Add("--help");
-            root.Parse(path).Invoke(new InvocationConfiguration { Output = error, Error = error });
-            return UsageError;
+            return Usage(root, parsed, error);
+        }
+        if (parsed.Action is System.CommandLine.Help.HelpAction)
+        {
+            WriteHelp(parsed, output);
+            return 0;
         }
         try
         {
@@ -39,13 +38,37 @@ public static class CommandRunner
         catch (UsageException e)
         {
             error.WriteLine($"error: {e.Message}");
-            return UsageError;
+            return Usage(root, parsed, error);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException or InvalidOperationException)
         {
             error.WriteLine($"error: {e.Message}");
             return Failure;
         }
+    }
+
+    /// <summary>Prints the help of the command the user was running to <paramref name="error"/> and returns <see cref="UsageError"/>.</summary>
+    private static int Usage(RootCommand root, ParseResult parsed, TextWriter error)
+    {
+        error.WriteLine();
+        var path = new List<string>();
+        for (var r = parsed.CommandResult; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+            if (r.Command != root) path.Insert(0, r.Command.Name);
+        path.Add("--help");
+        WriteHelp(root.Parse(path), error);
+        return UsageError;
+    }
+
+    /// <summary>
+    /// Help text names the program by its entry assembly (DeepMath.Cli); users type <c>deepmath</c>
+    /// (the launcher's name), so the usage lines say that.
+    /// </summary>
+    private static void WriteHelp(ParseResult help, TextWriter writer)
+    {
+        var text = new StringWriter();
+        help.Invoke(new InvocationConfiguration { Output = text, Error = text });
+        writer.Write(text.ToString().Replace(RootCommand.ExecutableName + " ", "deepmath ", StringComparison.Ordinal)
+            .Replace("  " + RootCommand.ExecutableName + "\n", "  deepmath\n", StringComparison.Ordinal));
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DeepMath.Tests.Support;
 using Xunit;
 
 using DeepMath.Tensors;
@@ -9,7 +10,7 @@ namespace DeepMath.Tests;
 /// The README's C# sample is compiled here (between the markers) and run; a test checks that the
 /// README shows exactly this code, so the sample can never rot.
 /// </summary>
-[Collection(ConsoleCollection.Name)]
+[Collection(SerialCollection.Name)]
 public class ReadmeSampleTests
 {
     private static void Sample()
@@ -63,11 +64,4 @@ public class ReadmeSampleTests
         }
         throw new FileNotFoundException($"{relative} not found above {AppContext.BaseDirectory}");
     }
-}
-
-/// <summary>Tests that redirect Console.Out run alone, so no other test's output lands in their capture.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ConsoleCollection
-{
-    public const string Name = "Console";
 }

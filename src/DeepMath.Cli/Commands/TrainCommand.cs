@@ -27,7 +27,7 @@ public static class TrainCommand
         public Option<double?> Momentum { get; } = new("--momentum") { Description = "Momentum (default 0.9 for momentum and nesterov)." };
         public Option<int?> Epochs { get; } = new("--epochs") { Description = "Epochs (default 10 for fashion-mnist, 20 for digits, 100 for the small tables)." };
         public Option<int?> BatchSize { get; } = new("--batch-size") { Description = "Mini-batch size (default 64 for images, 16 for the small tables)." };
-        public Option<double> WeightDecay { get; } = new("--weight-decay") { Description = "Weight decay (L2 in the gradient; decoupled for adamw).", DefaultValueFactory = _ => 0 };
+        public Option<double?> WeightDecay { get; } = new("--weight-decay") { Description = "Weight decay: L2 in the gradient, decoupled for adamw (default 0, 0.01 for adamw)." };
         public Option<string?> Schedule { get; } = new("--schedule") { Description = "none, step:N[:G], multistep:A,B[:G], exponential:G, cosine[:MIN], restarts:T0[:M], onecycle[:F], plateau[:P[:F]], or warmup:N+<schedule>." };
         public Option<string> SchedulePer { get; } = new("--schedule-per") { Description = "Advance the schedule per 'epoch' or per 'batch'.", DefaultValueFactory = _ => "epoch" };
         public Option<string> Loss { get; } = new("--loss") { Description = "cross-entropy (from logits) or mse (on one-hot targets).", DefaultValueFactory = _ => "cross-entropy" };
@@ -80,7 +80,7 @@ public static class TrainCommand
         Require(lr > 0 && double.IsFinite(lr), $"--lr must be a positive number, got {lr}.");
         Require(imageSize is 28 or 14, $"--image-size must be 28 or 14, got {imageSize}.");
         Require(imageSize == 28 || datasetName == "fashion-mnist", "--image-size applies to fashion-mnist only.");
-        Require(r.GetValue(o.WeightDecay) >= 0, "--weight-decay must be non-negative.");
+        Require(r.GetValue(o.WeightDecay) is null or >= 0, "--weight-decay must be non-negative.");
         Require(r.GetValue(o.LabelSmoothing) is >= 0 and < 1, "--label-smoothing must be in [0, 1).");
         Require(r.GetValue(o.Steps) is null or > 0, "--steps must be positive.");
         Require(r.GetValue(o.EarlyStopping) is null or > 0, "--early-stopping must be positive.");
@@ -107,7 +107,15 @@ public static class TrainCommand
         Require(spec.Inputs == features, $"--model takes {spec.Inputs} inputs but {datasetName} has {features} features.");
         Require(spec.Outputs == classes, $"--model gives {spec.Outputs} outputs but {datasetName} has {classes} classes.");
         var model = spec.Build<float>(new RandomGenerator(seed));
-        var optimizer = OptimizerFactory.Create(optimizerName, model.Parameters(), lr, r.GetValue(o.Momentum), r.GetValue(o.WeightDecay));
+        Optimizer<float> optimizer;
+        try
+        {
+            optimizer = OptimizerFactory.Create(optimizerName, model.Parameters(), lr, r.GetValue(o.Momentum), r.GetValue(o.WeightDecay));
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--optimizer {optimizerName}: {e.Message}");
+        }
         bool perBatch = r.GetValue(o.SchedulePer) == "batch" || (r.GetValue(o.Schedule)?.StartsWith("onecycle", StringComparison.Ordinal) ?? false);
         long scheduleLength = perBatch ? (long)epochs * ((data.Train.Count + batchSize - 1) / batchSize) : epochs;
         var schedule = ScheduleParser.Parse(r.GetValue(o.Schedule), scheduleLength);

@@ -19,8 +19,10 @@ public static class OptimizerFactory
 
     /// <summary>Creates the optimizer.</summary>
     /// <exception cref="UsageException">Unknown name or settings that do not fit it.</exception>
-    public static Optimizer<float> Create(string name, IReadOnlyList<Tensor<float>> parameters, double learningRate, double? momentum, double weightDecay)
+    public static Optimizer<float> Create(string name, IReadOnlyList<Tensor<float>> parameters, double learningRate, double? momentum, double? decay)
     {
+        // AdamW exists for its decoupled decay: it defaults to 0.01 (PyTorch's default), the rest to none.
+        double weightDecay = decay ?? (name == "adamw" ? 0.01 : 0);
         if (momentum is double mu && !(mu >= 0 && mu < 1)) throw new UsageException($"--momentum must be in [0, 1), got {mu}.");
         if (momentum is not null && name is not ("momentum" or "nesterov" or "sgd" or "rmsprop"))
             throw new UsageException($"--momentum applies to sgd, momentum, nesterov and rmsprop, not {name}.");
@@ -33,7 +35,7 @@ public static class OptimizerFactory
             "rmsprop" => new RmsProp<float>(parameters, learningRate, weightDecay: weightDecay, momentum: momentum ?? 0),
             "adadelta" => new Adadelta<float>(parameters, learningRate, weightDecay: weightDecay),
             "adam" => new Adam<float>(parameters, learningRate, weightDecay: weightDecay),
-            "adamw" => new AdamW<float>(parameters, learningRate, weightDecay: weightDecay == 0 ? 0.01 : weightDecay),
+            "adamw" => new AdamW<float>(parameters, learningRate, weightDecay: weightDecay),
             _ => throw new UsageException($"Unknown optimizer '{name}'; use {string.Join(", ", Names)}."),
         };
     }

@@ -16,6 +16,18 @@ public static class ScheduleParser
     /// <exception cref="UsageException">The text is not a schedule.</exception>
     public static LearningRateSchedule? Parse(string? text, long totalSteps)
     {
+        try
+        {
+            return Build(text, totalSteps);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--schedule '{text}': {e.Message}");
+        }
+    }
+
+    private static LearningRateSchedule? Build(string? text, long totalSteps)
+    {
         if (string.IsNullOrWhiteSpace(text) || text == "none") return null;
         var parts = text.Split('+', 2);
         if (parts.Length == 2)
@@ -23,7 +35,7 @@ public static class ScheduleParser
             var warm = parts[0].Split(':');
             if (warm.Length != 2 || warm[0] != "warmup") throw new UsageException($"--schedule '{text}': only warmup:STEPS can come before '+'.");
             long steps = Long(warm[1], text);
-            var rest = Parse(parts[1], Math.Max(1, totalSteps - steps)) ?? new ConstantSchedule();
+            var rest = Build(parts[1], Math.Max(1, totalSteps - steps)) ?? new ConstantSchedule();
             return new LinearWarmup(steps, 0.1).Then(steps, rest);
         }
         var fields = text.Split(':');

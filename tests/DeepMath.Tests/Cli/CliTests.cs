@@ -2,10 +2,12 @@ using System.CommandLine;
 using System.Text.Json;
 using DeepMath.Cli;
 using DeepMath.Cli.Commands;
+using DeepMath.Tests.Support;
 using Xunit;
 
 namespace DeepMath.Tests.Cli;
 
+[Collection(SerialCollection.Name)]
 public class CliTests
 {
     private static (int Code, string Output, string Error) Run(params string[] args)

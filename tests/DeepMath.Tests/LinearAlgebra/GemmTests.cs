@@ -8,6 +8,7 @@ using Xunit;
 
 namespace DeepMath.Tests.LinearAlgebra;
 
+[Collection(SerialCollection.Name)]
 public class GemmTests
 {
     /// <summary>alpha * op(A) op(B) + beta * C by the textbook triple loop in double.</summary>

@@ -6,6 +6,7 @@ using Xunit;
 
 namespace DeepMath.Tests.Tensors;
 
+[Collection(SerialCollection.Name)]
 public class BroadcastingPropertyTests
 {
     private static void CheckBinary(Func<Tensor<double>, Tensor<double>, Tensor<double>> op, Func<double, double, double> reference)

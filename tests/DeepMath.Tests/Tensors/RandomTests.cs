@@ -1,9 +1,11 @@
 using DeepMath.Kernels;
 using DeepMath.Tensors;
+using DeepMath.Tests.Support;
 using Xunit;
 
 namespace DeepMath.Tests.Tensors;
 
+[Collection(SerialCollection.Name)]
 public class RandomTests
 {
     [Theory]

@@ -1,0 +1,152 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Xml.Linq;
+using DeepMath.Cli;
+using DeepMath.Cli.Commands;
+using DeepMath.Data.SafeTensors;
+using DeepMath.Tests.Support;
+using Xunit;
+
+namespace DeepMath.Tests.Cli;
+
+/// <summary>deepmath train, evaluate and predict end to end (they set the process-wide thread count, so they run alone).</summary>
+[Collection(SerialCollection.Name)]
+public class TrainCommandTests
+{
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        var root = new RootCommand("DeepMath test root");
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(PredictCommand.Create());
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = CommandRunner.Run(root, args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Training_writes_the_model_metrics_and_charts_and_evaluate_agrees()
+    {
+        using var folder = new TempFolder();
+        var (code, output, error) = Run("train", "--dataset", "iris", "--epochs", "12", "--lr", "0.01", "--seed", "1", "--threads", "1", "--out", folder.Path);
+        Assert.True(code == 0, error);
+        Assert.Contains("epoch 12:", output);
+        foreach (var name in new[] { "model.safetensors", "metrics.json", "metrics.csv", "loss.svg", "accuracy.svg", "confusion.svg" })
+            Assert.True(File.Exists(folder.File(name)), name);
+        Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp*"));
+
+        using var metrics = JsonDocument.Parse(File.ReadAllText(folder.File("metrics.json")));
+        var root = metrics.RootElement;
+        var epochs = root.GetProperty("epochs").EnumerateArray().ToList();
+        Assert.Equal(12, epochs.Count);
+        foreach (var key in new[] { "train_loss", "test_loss", "test_accuracy", "seconds" })
+            Assert.True(epochs[^1].TryGetProperty(key, out _), key);
+        double finalAccuracy = root.GetProperty("final").GetProperty("test_accuracy").GetDouble();
+        Assert.Equal(epochs[^1].GetProperty("test_accuracy").GetDouble(), finalAccuracy, 12);
+        Assert.Equal(3, root.GetProperty("final").GetProperty("confusion_matrix").GetArrayLength());
+
+        var csv = File.ReadAllLines(folder.File("metrics.csv"));
+        Assert.StartsWith("epoch,steps,train_loss,train_accuracy,test_loss,test_accuracy", csv[0], StringComparison.Ordinal);
+        Assert.Equal(12, csv.Skip(1).Count(l => char.IsDigit(l[0])));
+        foreach (var svg in new[] { "loss.svg", "accuracy.svg", "confusion.svg" })
+            Assert.Equal("svg", XDocument.Load(folder.File(svg)).Root!.Name.LocalName);
+
+        var (evalCode, evalOutput, evalError) = Run("evaluate", "--checkpoint", folder.File("model.safetensors"), "--json");
+        Assert.True(evalCode == 0, evalError);
+        using var evaluation = JsonDocument.Parse(evalOutput);
+        Assert.Equal(finalAccuracy, evaluation.RootElement.GetProperty("test_accuracy").GetDouble(), 12);
+        Assert.Equal(30, evaluation.RootElement.GetProperty("samples").GetInt32());
+    }
+
+    [Fact]
+    public void Predict_applies_the_training_preparation_to_raw_samples()
+    {
+        using var folder = new TempFolder();
+        Assert.Equal(0, Run("train", "--dataset", "iris", "--epochs", "40", "--lr", "0.01", "--threads", "1", "--out", folder.Path).Code);
+        // Raw measurements (cm) of a typical setosa, versicolor and virginica from Fisher's table: the model saw them standardized.
+        File.WriteAllText(folder.File("raw.csv"), "sepal_length,sepal_width,petal_length,petal_width\n5.0,3.4,1.5,0.2\n5.9,2.8,4.3,1.3\n6.9,3.1,5.8,2.2\n");
+        var (code, output, error) = Run("predict", "--checkpoint", folder.File("model.safetensors"), "--input", folder.File("raw.csv"));
+        Assert.True(code == 0, error);
+        var rows = output.Trim().Split('\n').Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(["\"setosa\"", "\"versicolor\"", "\"virginica\""], rows.Select(r => r[2]));
+        Assert.All(rows, r => Assert.InRange(double.Parse(r[3], CultureInfo.InvariantCulture), 0.34, 1.0));
+
+        var (fileCode, fileOutput, _) = Run("predict", "--checkpoint", folder.File("model.safetensors"), "--input", folder.File("raw.csv"), "--output", folder.File("p.csv"));
+        Assert.Equal(0, fileCode);
+        Assert.Contains("3 predictions", fileOutput);
+        Assert.Equal(output.Trim(), File.ReadAllText(folder.File("p.csv")).Trim());
+    }
+
+    [Fact]
+    public void Resume_continues_exactly_where_the_first_run_stopped()
+    {
+        using var folder = new TempFolder();
+        string[] common = ["train", "--dataset", "digits", "--model", "64-24-10:relu,dropout=0.1", "--optimizer", "adam", "--threads", "2", "--seed", "4", "--schedule", "warmup:1+cosine"];
+        Assert.Equal(0, Run([.. common, "--epochs", "3", "--out", Path.Combine(folder.Path, "straight")]).Code);
+        Assert.Equal(0, Run([.. common, "--epochs", "3", "--steps", "46", "--out", Path.Combine(folder.Path, "first")]).Code);
+        var (code, output, error) = Run([.. common, "--epochs", "3", "--resume", Path.Combine(folder.Path, "first", "model.safetensors"), "--out", Path.Combine(folder.Path, "resumed")]);
+        Assert.True(code == 0, error);
+        Assert.Contains("Resumed after epoch 2", output);
+        var straight = SafeTensorsFile.Read(Path.Combine(folder.Path, "straight", "model.safetensors")).Tensors;
+        var resumed = SafeTensorsFile.Read(Path.Combine(folder.Path, "resumed", "model.safetensors")).Tensors;
+        foreach (var name in straight.Keys.Where(k => k.StartsWith("model/", StringComparison.Ordinal)))
+            Assert.Equal(straight[name].Cast<float>().ToArray(), resumed[name].Cast<float>().ToArray());
+    }
+
+    [Theory]
+    [InlineData("--epochs", "0")]
+    [InlineData("--dataset", "mnist")]
+    [InlineData("--optimizer", "lbfgs")]
+    [InlineData("--model", "64-x-10")]
+    [InlineData("--model", "65-32-10:relu")]
+    [InlineData("--model", "64-32-9:relu")]
+    [InlineData("--lr", "-1")]
+    [InlineData("--schedule", "zigzag")]
+    [InlineData("--schedule", "onecycle:1.5")]
+    [InlineData("--optimizer", "adam", "--momentum", "0.9")]
+    [InlineData("--label-smoothing", "1")]
+    [InlineData("--image-size", "14")]
+    [InlineData("--batch-size", "many")]
+    public void Bad_options_print_usage_and_exit_with_2(params string[] args)
+    {
+        var (code, _, error) = Run(["train", .. args]);
+        Assert.Equal(2, code);
+        Assert.Contains("error:", error);
+        Assert.Contains("Usage:", error);
+        Assert.Contains("deepmath train [options]", error);
+    }
+
+    [Fact]
+    public void Divergence_names_epoch_batch_and_parameter_and_keeps_the_last_good_checkpoint()
+    {
+        using var folder = new TempFolder();
+        // From the second epoch the learning rate is 0.1 x 1e40, beyond float's range: the weights become infinite.
+        var (code, _, error) = Run("train", "--dataset", "digits", "--optimizer", "sgd", "--lr", "0.1", "--epochs", "3", "--schedule", "multistep:1:1e40", "--threads", "1", "--out", folder.Path);
+        Assert.Equal(1, code);
+        Assert.Contains("Training diverged at epoch 2, batch 2", error);
+        Assert.Contains("'0.weight'", error);
+        Assert.Contains("last good checkpoint", error);
+        var kept = SafeTensorsFile.Read(folder.File("model.safetensors"));
+        Assert.Equal("1", kept.Metadata["epoch"]);
+    }
+
+    [Fact]
+    public void Missing_data_and_corrupt_checkpoints_fail_with_a_clear_message()
+    {
+        using var folder = new TempFolder();
+        var (code, _, error) = Run("train", "--dataset", "fashion-mnist", "--data", folder.Path);
+        Assert.Equal(1, code);
+        Assert.Contains("apt-get install dataset-fashion-mnist", error);
+
+        File.WriteAllBytes(folder.File("broken.safetensors"), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+        var (evalCode, _, evalError) = Run("evaluate", "--checkpoint", folder.File("broken.safetensors"));
+        Assert.Equal(1, evalCode);
+        Assert.Contains(folder.File("broken.safetensors"), evalError);
+
+        var (missingCode, _, missingError) = Run("predict", "--checkpoint", folder.File("absent.safetensors"), "--input", folder.File("x.npy"));
+        Assert.Equal(1, missingCode);
+        Assert.Contains("absent.safetensors", missingError);
+    }
+}
