@@ -1,4 +1,5 @@
 using System.Numerics;
+using DeepMath.Kernels;
 using DeepMath.Tensors;
 
 namespace DeepMath.Optimization;
@@ -47,13 +48,7 @@ public sealed class AdaGrad<T> : Optimizer<T> where T : unmanaged, IFloatingPoin
         var sum = context.State("sum", out bool created);
         if (created) sum.Fill(T.CreateTruncating(InitialAccumulator));
         T lr = T.CreateTruncating(context.Group.LearningRate / (1 + (context.Step - 1) * LearningRateDecay));
-        T wd = T.CreateTruncating(context.Group.WeightDecay), eps = T.CreateTruncating(Epsilon);
-        for (int i = 0; i < parameter.Length; i++)
-        {
-            T d = gradient[i] + wd * parameter[i];
-            sum[i] += d * d;
-            parameter[i] -= lr * d / (T.Sqrt(sum[i]) + eps);
-        }
+        OptimizerKernels.AdaGrad(parameter, gradient, sum, lr, T.CreateTruncating(context.Group.WeightDecay), T.CreateTruncating(Epsilon));
     }
 }
 
@@ -107,26 +102,8 @@ public sealed class RmsProp<T> : Optimizer<T> where T : unmanaged, IFloatingPoin
         var square = context.State("square_avg");
         var average = Centered ? context.State("grad_avg") : Span<T>.Empty;
         var buffer = Momentum > 0 ? context.State("momentum_buffer") : Span<T>.Empty;
-        T lr = T.CreateTruncating(context.Group.LearningRate), wd = T.CreateTruncating(context.Group.WeightDecay);
-        T a = T.CreateTruncating(Alpha), oneMinusA = T.One - a, eps = T.CreateTruncating(Epsilon), mu = T.CreateTruncating(Momentum);
-        for (int i = 0; i < parameter.Length; i++)
-        {
-            T d = gradient[i] + wd * parameter[i];
-            square[i] = a * square[i] + oneMinusA * d * d;
-            T denominator;
-            if (Centered)
-            {
-                average[i] = a * average[i] + oneMinusA * d;
-                denominator = T.Sqrt(square[i] - average[i] * average[i]) + eps;
-            }
-            else denominator = T.Sqrt(square[i]) + eps;
-            if (Momentum > 0)
-            {
-                buffer[i] = mu * buffer[i] + d / denominator;
-                parameter[i] -= lr * buffer[i];
-            }
-            else parameter[i] -= lr * d / denominator;
-        }
+        OptimizerKernels.RmsProp(parameter, gradient, square, average, buffer, T.CreateTruncating(context.Group.LearningRate),
+            T.CreateTruncating(context.Group.WeightDecay), T.CreateTruncating(Alpha), T.CreateTruncating(Epsilon), T.CreateTruncating(Momentum));
     }
 }
 
@@ -166,15 +143,7 @@ public sealed class Adadelta<T> : Optimizer<T> where T : unmanaged, IFloatingPoi
     {
         var square = context.State("square_avg");
         var delta = context.State("acc_delta");
-        T lr = T.CreateTruncating(context.Group.LearningRate), wd = T.CreateTruncating(context.Group.WeightDecay);
-        T rho = T.CreateTruncating(Rho), oneMinusRho = T.One - rho, eps = T.CreateTruncating(Epsilon);
-        for (int i = 0; i < parameter.Length; i++)
-        {
-            T d = gradient[i] + wd * parameter[i];
-            square[i] = rho * square[i] + oneMinusRho * d * d;
-            T update = T.Sqrt(delta[i] + eps) / T.Sqrt(square[i] + eps) * d;
-            delta[i] = rho * delta[i] + oneMinusRho * update * update;
-            parameter[i] -= lr * update;
-        }
+        OptimizerKernels.Adadelta(parameter, gradient, square, delta, T.CreateTruncating(context.Group.LearningRate),
+            T.CreateTruncating(context.Group.WeightDecay), T.CreateTruncating(Rho), T.CreateTruncating(Epsilon));
     }
 }
