@@ -63,11 +63,13 @@ internal static unsafe class GemmKernel
         int columns = 2 * (Vector512.IsHardwareAccelerated ? 64 : Vector256.IsHardwareAccelerated ? 32 : 16) / sizeof(T);
         var swapped = new GemmProblem<T>(g.N, g.M, g.K, g.Alpha, g.B, g.CsB, g.RsB, g.A, g.CsA, g.RsA, g.Beta, g.C, g.CsC, g.RsC);
         double fill = TileFill(g.M, g.N, columns), swappedFill = TileFill(g.N, g.M, columns);
-        // Keeping a product that can skip packing is worth some idle lanes; otherwise take the better fill.
+        // Keeping a product that can skip packing is worth some idle lanes. Otherwise swap only for a
+        // clearly better fill: the swap turns row-major operands column-major, whose packing gathers
+        // with a large stride (64 x 784 by 784 x 512 ran at half speed swapped for a 2 % better fill).
         bool direct = CanSkipPacking(g), swappedDirect = CanSkipPacking(swapped);
         if (direct && !swappedDirect) return swappedFill > 2 * fill ? swapped : g;
         if (swappedDirect && !direct) return fill > 2 * swappedFill ? g : swapped;
-        return swappedFill > fill ? swapped : g;
+        return swappedFill > 1.25 * fill ? swapped : g;
     }
 
     /// <summary>Small problems with unit-stride rows of B run without packing (see the driver).</summary>
