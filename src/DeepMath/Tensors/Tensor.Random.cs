@@ -16,22 +16,12 @@ public static partial class Tensor
         var storage = Elementwise.Allocate<T>(Shape.CheckedCount(dims));
         double lo = double.CreateTruncating(low), width = double.CreateTruncating(high) - lo;
         bool single = typeof(T) != typeof(double);
-        int perBlock = single ? 4 : 2;
-        FillBlocks(storage, rng, perBlock, (counter, into) =>
+        FillFromWords(storage, rng, single ? 1 : 2, (words, into) =>
         {
-            rng.Block(counter, out var r0, out var r1, out var r2, out var r3);
             if (single)
-            {
-                into[0] = T.CreateTruncating(lo + width * Philox.ToSingle(r0));
-                into[1] = T.CreateTruncating(lo + width * Philox.ToSingle(r1));
-                into[2] = T.CreateTruncating(lo + width * Philox.ToSingle(r2));
-                into[3] = T.CreateTruncating(lo + width * Philox.ToSingle(r3));
-            }
+                for (int i = 0; i < into.Length; i++) into[i] = T.CreateTruncating(lo + width * Philox.ToSingle(words[i]));
             else
-            {
-                into[0] = T.CreateTruncating(lo + width * Philox.ToDouble(r0, r1));
-                into[1] = T.CreateTruncating(lo + width * Philox.ToDouble(r2, r3));
-            }
+                for (int i = 0; i < into.Length; i++) into[i] = T.CreateTruncating(lo + width * Philox.ToDouble(words[2 * i], words[2 * i + 1]));
         });
         ClampBelowHigh(storage, low, high);
         return new Tensor<T>(storage, dims);
@@ -40,6 +30,26 @@ public static partial class Tensor
     /// <summary>Uniform values in [low, high) from a generator seeded with <paramref name="seed"/>.</summary>
     public static Tensor<T> Uniform<T>(Shape shape, T low, T high, ulong seed) where T : unmanaged, IFloatingPointIeee754<T>
         => Uniform(shape, low, high, new RandomGenerator(seed));
+
+    /// <summary>
+    /// Independent Bernoulli draws: each element is <paramref name="value"/> (default one) with
+    /// probability <paramref name="probability"/> and zero otherwise, like torch.bernoulli. One 32-bit
+    /// word decides each element (word &lt; round(p 2^32)), so p is honoured to within 2^-33.
+    /// </summary>
+    public static Tensor<T> Bernoulli<T>(Shape shape, double probability, RandomGenerator? generator = null, T? value = null) where T : unmanaged, INumber<T>
+    {
+        if (!(probability >= 0 && probability <= 1)) throw new ArgumentOutOfRangeException(nameof(probability), probability, "Bernoulli probability must be in [0, 1].");
+        var rng = generator ?? RandomGenerator.Default;
+        var dims = shape.Dims;
+        var storage = Elementwise.Allocate<T>(Shape.CheckedCount(dims));
+        ulong threshold = (ulong)Math.Round(probability * 4294967296.0);
+        T hit = value ?? T.One;
+        FillFromWords(storage, rng, 1, (words, into) =>
+        {
+            for (int i = 0; i < into.Length; i++) into[i] = words[i] < threshold ? hit : T.Zero;
+        });
+        return new Tensor<T>(storage, dims);
+    }
 
     /// <summary>Normal values with the given mean and standard deviation (Box-Muller).</summary>
     public static Tensor<T> Normal<T>(Shape shape, T mean, T std, RandomGenerator? generator = null) where T : unmanaged, IFloatingPointIeee754<T>
@@ -89,6 +99,38 @@ public static partial class Tensor
         for (int i = 0; i < storage.Length; i++) storage[i] = T.CreateTruncating(lo + rng.NextInt((int)range));
         return new Tensor<T>(storage, dims);
     }
+
+    /// <summary>
+    /// Fills storage from the words of consecutive generator blocks, <paramref name="wordsPerElement"/>
+    /// words per element in order (so the result matches block-by-block generation). Chunks of words
+    /// are generated eight blocks at a time (<see cref="Philox.Blocks"/>); work is split by block
+    /// ranges, so the result is independent of the thread count.
+    /// </summary>
+    private static void FillFromWords<T>(T[] storage, RandomGenerator rng, int wordsPerElement, WordsToElements<T> convert) where T : unmanaged
+    {
+        const int ChunkBlocks = 256;
+        int elementsPerBlock = 4 / wordsPerElement;
+        long blocks = (storage.Length + elementsPerBlock - 1) / elementsPerBlock;
+        ulong first = rng.Reserve(blocks);
+        int parts = Parallelism.PartsFor(blocks, RandomGrainBlocks);
+        Parallelism.For(parts, p =>
+        {
+            long start = blocks * p / parts, end = blocks * (p + 1) / parts;
+            Span<uint> words = stackalloc uint[4 * ChunkBlocks];
+            for (long b = start; b < end; b += ChunkBlocks)
+            {
+                int count = (int)Math.Min(ChunkBlocks, end - b);
+                var chunk = words[..(4 * count)];
+                Philox.Blocks(first + (ulong)b, rng.Stream, rng.Seed, chunk);
+                long at = b * elementsPerBlock;
+                int n = (int)Math.Min((long)count * elementsPerBlock, storage.Length - at);
+                convert(chunk, storage.AsSpan((int)at, n));
+            }
+        });
+    }
+
+    /// <summary>Turns random words into elements (wordsPerElement words each).</summary>
+    private delegate void WordsToElements<T>(ReadOnlySpan<uint> words, Span<T> into);
 
     /// <summary>
     /// Fills storage from consecutive generator blocks; block b fills elements [b*perBlock, (b+1)*perBlock).

@@ -18,6 +18,62 @@ public class RandomTests
         Assert.Equal([e0, e1, e2, e3], new[] { r0, r1, r2, r3 });
     }
 
+    [Theory]
+    [InlineData(0UL, 0UL, 0UL, 4)]
+    [InlineData(5UL, 9UL, 0x5EEDUL, 37 * 4)]
+    [InlineData(0xFFFF_FFFCUL, 3UL, 77UL, 64 * 4)]            // counters cross 2^32 inside a vector
+    [InlineData(ulong.MaxValue - 5, ulong.MaxValue, ulong.MaxValue, 16 * 4)] // and wrap around 2^64
+    public void Vectorized_blocks_equal_scalar_blocks(ulong counter, ulong stream, ulong key, int words)
+    {
+        var vector = new uint[words];
+        Philox.Blocks(counter, stream, key, vector);
+        var scalar = new uint[words];
+        for (int b = 0; b < words / 4; b++)
+            Philox.Block(counter + (ulong)b, stream, key, out scalar[4 * b], out scalar[4 * b + 1], out scalar[4 * b + 2], out scalar[4 * b + 3]);
+        Assert.Equal(scalar, vector);
+    }
+
+    [Fact]
+    public void Uniform_floats_are_the_top_bits_of_consecutive_words()
+    {
+        var rng = new RandomGenerator(11, 2);
+        var u = Tensor.Uniform<float>([1027], 0f, 1f, rng).ToArray();
+        var reference = new RandomGenerator(11, 2);
+        for (int i = 0; i < u.Length; i += 4)
+        {
+            reference.Block((ulong)(i / 4), out var r0, out var r1, out var r2, out var r3);
+            uint[] w = [r0, r1, r2, r3];
+            for (int j = 0; j < 4 && i + j < u.Length; j++) Assert.Equal((w[j] >> 8) / 16777216f, u[i + j]);
+        }
+        Assert.Equal(257, rng.Position);
+    }
+
+    [Fact]
+    public void Bernoulli_draws_with_the_requested_probability_independent_of_threads()
+    {
+        int saved = Parallelism.MaxThreads;
+        try
+        {
+            Parallelism.MaxThreads = 1;
+            var one = Tensor.Bernoulli<float>([300_001], 0.3, new RandomGenerator(4)).ToArray();
+            Parallelism.MaxThreads = 2;
+            var two = Tensor.Bernoulli<float>([300_001], 0.3, new RandomGenerator(4)).ToArray();
+            Assert.Equal(one, two);
+            Assert.All(one, x => Assert.True(x == 0f || x == 1f));
+            // 4.5 standard errors: sqrt(0.3 * 0.7 / 300001) = 0.00084.
+            Assert.Equal(0.3, one.Average(), 0.0038);
+        }
+        finally
+        {
+            Parallelism.MaxThreads = saved;
+        }
+        Assert.All(Tensor.Bernoulli<double>([1000], 1.0, new RandomGenerator(1)).ToArray(), x => Assert.Equal(1.0, x));
+        Assert.All(Tensor.Bernoulli<double>([1000], 0.0, new RandomGenerator(1)).ToArray(), x => Assert.Equal(0.0, x));
+        Assert.All(Tensor.Bernoulli<double>([1000], 0.5, new RandomGenerator(1), 2.5).ToArray(), x => Assert.True(x == 0 || x == 2.5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Tensor.Bernoulli<float>([3], 1.5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Tensor.Bernoulli<float>([3], double.NaN));
+    }
+
     [Fact]
     public void Same_seed_same_values_and_independent_of_thread_count()
     {

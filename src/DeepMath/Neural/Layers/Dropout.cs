@@ -29,8 +29,8 @@ public sealed class Dropout<T> : Module<T> where T : unmanaged, IFloatingPointIe
     public override Tensor<T> Forward(Tensor<T> input)
     {
         if (!IsTraining || Probability == 0) return input;
-        var mask = Tensor.Uniform(input.Shape, T.Zero, T.One, Generator) >= T.CreateTruncating(Probability);
-        var scale = Tensor.Where(mask, T.CreateTruncating(1 / (1 - Probability)), T.Zero);
+        // One pass draws the kept elements already scaled by 1/(1 - p).
+        var scale = Tensor.Bernoulli<T>(input.Shape, 1 - Probability, Generator, T.CreateTruncating(1 / (1 - Probability)));
         return input * scale;
     }
 
