@@ -27,9 +27,9 @@ public static class EvaluateCommand
                 ulong.Parse(saved.Require("dataset.seed"), CultureInfo.InvariantCulture),
                 imageSize: int.Parse(saved.Require("dataset.image_size"), CultureInfo.InvariantCulture));
             int count = classes.Count;
-            Func<Tensor<float>, Tensor<long>, Tensor<float>> loss = saved.Metadata.GetValueOrDefault("loss") == "mse"
-                ? (o, y) => Losses.MeanSquaredError(o, Losses.OneHot<float>(y, count))
-                : (o, y) => Losses.CrossEntropy(o, y);
+            string lossName = saved.Metadata.GetValueOrDefault("loss") ?? "cross-entropy";
+            if (!LossChoice.Names.Contains(lossName)) throw new FormatException($"{r.GetValue(checkpoint)}: unknown loss '{lossName}' in the metadata.");
+            var loss = LossChoice.Create(lossName, count);
             var result = Trainer<float>.Evaluate(model, dataset.Test, loss);
             var m = result.Metrics;
             if (r.GetValue(json))

@@ -30,7 +30,7 @@ public static class TrainCommand
         public Option<double?> WeightDecay { get; } = new("--weight-decay") { Description = "Weight decay: L2 in the gradient, decoupled for adamw (default 0, 0.01 for adamw)." };
         public Option<string?> Schedule { get; } = new("--schedule") { Description = "none, step:N[:G], multistep:A,B[:G], exponential:G, cosine[:MIN], restarts:T0[:M], onecycle[:F], plateau[:P[:F]], or warmup:N+<schedule>." };
         public Option<string> SchedulePer { get; } = new("--schedule-per") { Description = "Advance the schedule per 'epoch' or per 'batch'.", DefaultValueFactory = _ => "epoch" };
-        public Option<string> Loss { get; } = new("--loss") { Description = "cross-entropy (from logits) or mse (on one-hot targets).", DefaultValueFactory = _ => "cross-entropy" };
+        public Option<string> Loss { get; } = new("--loss") { Description = "cross-entropy (from logits), mse (mean over one-hot elements) or half-sse (half the squared error summed over outputs, batch mean: Kneusel's form).", DefaultValueFactory = _ => "cross-entropy" };
         public Option<double> LabelSmoothing { get; } = new("--label-smoothing") { Description = "Label smoothing for cross-entropy.", DefaultValueFactory = _ => 0 };
         public Option<double?> ClipNorm { get; } = new("--clip-norm") { Description = "Clip the gradients' global norm to this value." };
         public Option<int?> EarlyStopping { get; } = new("--early-stopping") { Description = "Stop when the test loss has not improved for this many epochs." };
@@ -51,7 +51,7 @@ public static class TrainCommand
         var o = new Options();
         o.Dataset.AcceptOnlyFromAmong([.. BuiltInDatasets.Names]);
         o.Optimizer.AcceptOnlyFromAmong([.. OptimizerFactory.Names]);
-        o.Loss.AcceptOnlyFromAmong("cross-entropy", "mse");
+        o.Loss.AcceptOnlyFromAmong(LossChoice.Names);
         o.SchedulePer.AcceptOnlyFromAmong("epoch", "batch");
         var command = new Command("train", "Train a network on a built-in data set; writes the model, metrics and charts with --out.")
         {
@@ -120,9 +120,7 @@ public static class TrainCommand
         long scheduleLength = perBatch ? (long)epochs * ((data.Train.Count + batchSize - 1) / batchSize) : epochs;
         var schedule = ScheduleParser.Parse(r.GetValue(o.Schedule), scheduleLength);
         double smoothing = r.GetValue(o.LabelSmoothing);
-        Func<Tensor<float>, Tensor<long>, Tensor<float>> loss = lossName == "mse"
-            ? (output, labels) => Losses.MeanSquaredError(output, Losses.OneHot<float>(labels, classes))
-            : (output, labels) => Losses.CrossEntropy(output, labels, labelSmoothing: smoothing);
+        var loss = LossChoice.Create(lossName, classes, r.GetValue(o.LabelSmoothing));
         string? outFolder = r.GetValue(o.Out);
         string? checkpointPath = outFolder is null ? null : Path.Combine(outFolder, "model.safetensors");
         var settings = new TrainerSettings

@@ -14,12 +14,14 @@ namespace DeepMath.Neural;
 /// <param name="Value">Dropout probability or leaky-ReLU slope.</param>
 /// <param name="Init">Linear: weight initialization.</param>
 /// <param name="Bias">Linear: whether it has a bias.</param>
-public sealed record LayerSpec(string Type, int Inputs = 0, int Outputs = 0, double Value = 0, WeightInit Init = WeightInit.Default, bool Bias = true);
+/// <param name="InitScale">Linear: the bound or deviation of <see cref="WeightInit.Uniform"/> and <see cref="WeightInit.Normal"/>.</param>
+public sealed record LayerSpec(string Type, int Inputs = 0, int Outputs = 0, double Value = 0, WeightInit Init = WeightInit.Default, bool Bias = true, double InitScale = 0);
 
 /// <summary>
 /// A network described without code, in one of two forms.
 /// Compact: <c>784-128-10:relu</c> (dense layers with the activation between them), with options after
-/// commas: <c>dropout=0.2</c> (after each hidden activation), <c>init=default|glorot|glorot_normal|he|he_normal</c>,
+/// commas: <c>dropout=0.2</c> (after each hidden activation), <c>init=default|glorot|glorot_normal|he|he_normal|uniform:S|normal:S</c>
+/// (the last two draw weights and biases from U(-S, S) or N(0, S^2)),
 /// <c>output=none|sigmoid|softmax|log_softmax|relu|tanh</c> (after the last layer), <c>bias=false</c>;
 /// e.g. <c>196-100-50-10:sigmoid,output=sigmoid</c>.
 /// JSON: an array of layers (or <c>{"layers": [...]}</c>) such as
@@ -63,7 +65,7 @@ public sealed class ModelSpec
         {
             modules.Add(layer.Type switch
             {
-                "linear" => new Linear<T>(layer.Inputs, layer.Outputs, generator, layer.Bias, layer.Init),
+                "linear" => new Linear<T>(layer.Inputs, layer.Outputs, generator, layer.Bias, layer.Init, layer.InitScale),
                 "relu" => new Relu<T>(),
                 "leaky_relu" => new LeakyRelu<T>(layer.Value),
                 "sigmoid" => new Sigmoid<T>(),
@@ -94,7 +96,7 @@ public sealed class ModelSpec
                 {
                     writer.WriteNumber("in", l.Inputs);
                     writer.WriteNumber("out", l.Outputs);
-                    writer.WriteString("init", InitName(l.Init));
+                    writer.WriteString("init", InitName(l.Init, l.InitScale));
                     if (!l.Bias) writer.WriteBoolean("bias", false);
                 }
                 else if (l.Type == "dropout") writer.WriteNumber("p", l.Value);
@@ -121,7 +123,7 @@ public sealed class ModelSpec
         string activation = head.Length == 2 ? NormalizeName(head[1]) : "relu";
         if (!Activations.Contains(activation)) throw new FormatException($"Model '{text}': unknown activation '{head[1]}' (use {string.Join(", ", Activations)}).");
         double dropout = 0;
-        var init = WeightInit.Default;
+        var init = (Scheme: WeightInit.Default, Scale: 0.0);
         string output = "none";
         bool bias = true;
         foreach (var option in parts.Skip(1))
@@ -151,7 +153,7 @@ public sealed class ModelSpec
         var layers = new List<LayerSpec>();
         for (int i = 0; i + 1 < sizes.Length; i++)
         {
-            layers.Add(new LayerSpec("linear", sizes[i], sizes[i + 1], Init: init, Bias: bias));
+            layers.Add(new LayerSpec("linear", sizes[i], sizes[i + 1], Init: init.Scheme, Bias: bias, InitScale: init.Scale));
             bool last = i + 2 == sizes.Length;
             if (!last)
             {
@@ -189,9 +191,9 @@ public sealed class ModelSpec
                 string type = NormalizeName(typeElement.GetString()!);
                 layers.Add(type switch
                 {
-                    "linear" => new LayerSpec("linear", Int(element, "in", index), Int(element, "out", index),
-                        Init: OptionalString(element, "init", index) is { } init ? ParseInit(init, $"layer {index}") : WeightInit.Default,
-                        Bias: OptionalBool(element, "bias", index, fallback: true)),
+                    "linear" => LinearLayer(Int(element, "in", index), Int(element, "out", index),
+                        OptionalString(element, "init", index) is { } init ? ParseInit(init, $"layer {index}") : (WeightInit.Default, 0),
+                        OptionalBool(element, "bias", index, fallback: true)),
                     "dropout" => new LayerSpec("dropout", Value: Number(element, "p", index)),
                     "leaky_relu" => new LayerSpec("leaky_relu", Value: element.TryGetProperty("slope", out _) ? Number(element, "slope", index) : 0.01),
                     "flatten" => new LayerSpec("flatten"),
@@ -226,22 +228,39 @@ public sealed class ModelSpec
         var n => n,
     };
 
-    private static WeightInit ParseInit(string name, string context) => name.ToLowerInvariant() switch
-    {
-        "default" => WeightInit.Default,
-        "glorot" or "xavier" or "glorot_uniform" => WeightInit.GlorotUniform,
-        "glorot_normal" or "xavier_normal" => WeightInit.GlorotNormal,
-        "he" or "kaiming" or "he_uniform" => WeightInit.HeUniform,
-        "he_normal" or "kaiming_normal" => WeightInit.HeNormal,
-        _ => throw new FormatException($"{context}: unknown init '{name}' (use default, glorot, glorot_normal, he, he_normal)."),
-    };
+    private static LayerSpec LinearLayer(int inputs, int outputs, (WeightInit Scheme, double Scale) init, bool bias)
+        => new("linear", inputs, outputs, Init: init.Scheme, Bias: bias, InitScale: init.Scale);
 
-    private static string InitName(WeightInit init) => init switch
+    /// <summary>An init name, with ":scale" for the explicitly scaled schemes (uniform:0.5, normal:0.01).</summary>
+    private static (WeightInit Scheme, double Scale) ParseInit(string text, string context)
+    {
+        var parts = text.Split(':', 2, StringSplitOptions.TrimEntries);
+        var scheme = parts[0].ToLowerInvariant() switch
+        {
+            "default" => WeightInit.Default,
+            "glorot" or "xavier" or "glorot_uniform" => WeightInit.GlorotUniform,
+            "glorot_normal" or "xavier_normal" => WeightInit.GlorotNormal,
+            "he" or "kaiming" or "he_uniform" => WeightInit.HeUniform,
+            "he_normal" or "kaiming_normal" => WeightInit.HeNormal,
+            "uniform" => WeightInit.Uniform,
+            "normal" => WeightInit.Normal,
+            _ => throw new FormatException($"{context}: unknown init '{text}' (use default, glorot, glorot_normal, he, he_normal, uniform:S or normal:S)."),
+        };
+        if (!Initializers.NeedsScale(scheme))
+            return parts.Length == 1 ? (scheme, 0) : throw new FormatException($"{context}: init '{parts[0]}' takes no scale.");
+        if (parts.Length == 1 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var scale) || !(scale > 0) || !double.IsFinite(scale))
+            throw new FormatException($"{context}: init '{text}' needs a positive scale, e.g. {parts[0]}:0.5.");
+        return (scheme, scale);
+    }
+
+    private static string InitName(WeightInit init, double scale) => init switch
     {
         WeightInit.GlorotUniform => "glorot",
         WeightInit.GlorotNormal => "glorot_normal",
         WeightInit.HeUniform => "he",
         WeightInit.HeNormal => "he_normal",
+        WeightInit.Uniform => string.Create(CultureInfo.InvariantCulture, $"uniform:{scale:R}"),
+        WeightInit.Normal => string.Create(CultureInfo.InvariantCulture, $"normal:{scale:R}"),
         _ => "default",
     };
 

@@ -61,6 +61,30 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void Squared_error_losses_are_stored_and_used_again_by_evaluate()
+    {
+        using var folder = new TempFolder();
+        var losses = new Dictionary<string, double>();
+        foreach (var loss in new[] { "mse", "half-sse" })
+        {
+            string run = Path.Combine(folder.Path, loss);
+            var (code, _, error) = Run("train", "--dataset", "iris", "--model", "4-8-3:sigmoid,output=sigmoid", "--loss", loss, "--optimizer", "sgd",
+                "--lr", "0.1", "--epochs", "2", "--seed", "3", "--threads", "1", "--out", run);
+            Assert.True(code == 0, error);
+            using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "metrics.json")));
+            double trained = metrics.RootElement.GetProperty("epochs").EnumerateArray().Last().GetProperty("test_loss").GetDouble();
+            var (evalCode, evalOutput, evalError) = Run("evaluate", "--checkpoint", Path.Combine(run, "model.safetensors"), "--json");
+            Assert.True(evalCode == 0, evalError);
+            using var evaluation = JsonDocument.Parse(evalOutput);
+            Assert.Equal(trained, evaluation.RootElement.GetProperty("test_loss").GetDouble(), 5);
+            losses[loss] = trained;
+        }
+        // Half the sum over three outputs is 1.5x the mean over them; the models differ after training
+        // (half-sse takes 1.5x larger steps), so only the scale is checked.
+        Assert.InRange(losses["half-sse"] / losses["mse"], 1.2, 1.8);
+    }
+
+    [Fact]
     public void Predict_applies_the_training_preparation_to_raw_samples()
     {
         using var folder = new TempFolder();

@@ -9,7 +9,7 @@ public class InitializerTests
     private const int FanIn = 200, FanOut = 300;
 
     private static double[] Sample(WeightInit scheme, ulong seed = 1)
-        => Initializers.Create<double>(scheme, [FanIn, FanOut], FanIn, FanOut, new RandomGenerator(seed)).ToArray();
+        => Initializers.Create<double>(scheme, [FanIn, FanOut], FanIn, FanOut, new RandomGenerator(seed), Initializers.NeedsScale(scheme) ? 0.1 : 0).ToArray();
 
     private static (double Mean, double Variance) Moments(double[] v)
     {
@@ -30,6 +30,18 @@ public class InitializerTests
         var (mean, variance) = Moments(v);
         Assert.InRange(mean, -5 * bound / Math.Sqrt(3 * v.Length), 5 * bound / Math.Sqrt(3 * v.Length));
         Assert.InRange(variance / (boundSquared / 3), 0.97, 1.03);
+    }
+
+    [Fact]
+    public void Explicitly_scaled_schemes_use_the_given_scale_and_require_one()
+    {
+        var uniform = Initializers.Create<double>(WeightInit.Uniform, [FanIn, FanOut], FanIn, FanOut, new RandomGenerator(4), 0.5).ToArray();
+        Assert.All(uniform, x => Assert.InRange(x, -0.5, 0.5));
+        Assert.InRange(Moments(uniform).Variance / (0.25 / 3), 0.97, 1.03);
+        var normal = Initializers.Create<double>(WeightInit.Normal, [FanIn, FanOut], FanIn, FanOut, new RandomGenerator(4), 0.01).ToArray();
+        Assert.InRange(Moments(normal).Variance / 1e-4, 0.97, 1.03);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Initializers.Create<double>(WeightInit.Uniform, [2, 2], 2, 2, new RandomGenerator(1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Initializers.Create<double>(WeightInit.Normal, [2, 2], 2, 2, new RandomGenerator(1), double.PositiveInfinity));
     }
 
     [Theory]

@@ -20,6 +20,10 @@ public class ModelSpecErrorTests
     [InlineData("784-10,dropout=lots", "'lots'")]
     [InlineData("784-10-2,dropout=1.5", "1.5")]
     [InlineData("784-10,init=orthogonal", "'orthogonal'")]
+    [InlineData("784-10,init=uniform", "needs a positive scale")]
+    [InlineData("784-10,init=normal:-1", "needs a positive scale")]
+    [InlineData("784-10,init=uniform:wide", "needs a positive scale")]
+    [InlineData("784-10,init=he:2", "takes no scale")]
     [InlineData("784-10,output=swish", "'swish'")]
     [InlineData("784-10,bias=maybe", "bias must be true or false")]
     public void Compact_errors(string text, string mentions)

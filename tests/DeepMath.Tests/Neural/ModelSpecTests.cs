@@ -56,6 +56,8 @@ public class ModelSpecTests
     [InlineData("784-128-10:relu")]
     [InlineData("196-100-50-10:sigmoid,output=sigmoid,dropout=0.25,init=glorot_normal,bias=false")]
     [InlineData("8-8-8-2:leaky_relu,init=glorot,output=softmax")]
+    [InlineData("196-100-50-10:sigmoid,output=sigmoid,init=uniform:0.5")]
+    [InlineData("""[{"type":"linear","in":6,"out":3,"init":"normal:0.01"},{"type":"tanh"}]""")]
     [InlineData("""[{"type":"flatten"},{"type":"linear","in":6,"out":3,"init":"kaiming_normal"},{"type":"gelu"},{"type":"leaky_relu","slope":0.125},{"type":"dropout","p":0.5},{"type":"linear","in":3,"out":1,"bias":false},{"type":"tanh"}]""")]
     public void Json_round_trip(string text)
     {
@@ -87,6 +89,22 @@ public class ModelSpecTests
         Assert.Equal(WeightInit.GlorotUniform, first.Init);
         Assert.Equal(0.1, ((Dropout<float>)model.Modules[2]).Probability);
         Assert.Equal([3, 10], model.Eval().Forward(Tensor.Zeros<float>(3, 784)).Shape.ToArray());
+    }
+
+    [Fact]
+    public void Scaled_uniform_init_draws_weights_and_biases_within_the_scale()
+    {
+        var model = ModelSpec.Parse("196-100-10:sigmoid,init=uniform:0.5").Build<double>(new RandomGenerator(2));
+        var first = (Linear<double>)model.Modules[0];
+        Assert.Equal(WeightInit.Uniform, first.Init);
+        Assert.Equal(0.5, first.InitScale);
+        var weights = first.Weight.ToArray();
+        var biases = first.Bias!.ToArray();
+        Assert.All(weights.Concat(biases), x => Assert.InRange(x, -0.5, 0.5));
+        // Much wider than PyTorch's default bound 1/sqrt(196) = 0.071, for weights and biases alike.
+        Assert.True(weights.Max() > 0.49 && weights.Min() < -0.49);
+        Assert.True(biases.Max(Math.Abs) > 0.2);
+        Assert.Equal(0.25 / 3, weights.Select(x => x * x).Average(), 0.003);
     }
 
     [Fact]

@@ -117,6 +117,23 @@ public class ReductionPropertyTests
         Assert.True(Reference.UlpDistance((float)((exact + compensation) / 1e7), mean) <= 2);
     }
 
+    [Theory]
+    [InlineData(16_383)]     // one stream
+    [InlineData(16_384)]     // four streams, no tail
+    [InlineData(16_447)]     // four streams and a tail
+    [InlineData(262_145)]    // a sum block plus one element
+    [InlineData(1_000_003)]  // several blocks
+    public void Float32_sums_agree_with_a_double_loop_on_every_path(int length)
+    {
+        var x = Tensor.Uniform<float>([length], -1f, 3f, (ulong)length);
+        double reference = 0;
+        foreach (var v in x.AsSpan()) reference += v;
+        // Double accumulation of at most 1e6 floats: both sides are within 1e-9 relative of exact.
+        Assert.Equal(reference, DeepMath.Kernels.Summation.Sum(x.AsSpan()), Math.Abs(reference) * 1e-9);
+        Assert.Equal((float)reference, x.Sum().ToScalar(), Math.Abs(reference) * 1e-6);
+        Assert.Equal(reference / length, x.Cast<double>().Mean().ToScalar(), Math.Abs(reference / length) * 1e-9);
+    }
+
     [Fact]
     public void Sum_to_reverses_broadcasting()
     {

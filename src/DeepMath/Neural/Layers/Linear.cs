@@ -6,13 +6,20 @@ namespace DeepMath.Neural.Layers;
 /// <summary>
 /// A dense layer y = x W + b with W stored as [inputs, outputs] (so the forward product needs no
 /// transpose) and b as [outputs]. Initialized by <see cref="WeightInit"/> from a seeded generator; the
-/// bias uses PyTorch's default U(-1/sqrt(inputs), 1/sqrt(inputs)).
+/// bias uses PyTorch's default U(-1/sqrt(inputs), 1/sqrt(inputs)), except under the explicitly scaled
+/// <see cref="WeightInit.Uniform"/> and <see cref="WeightInit.Normal"/>, which draw it like the weights.
 /// </summary>
 /// <typeparam name="T">float or double.</typeparam>
 public sealed class Linear<T> : Module<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Creates the layer.</summary>
-    public Linear(int inputs, int outputs, RandomGenerator generator, bool bias = true, WeightInit init = WeightInit.Default)
+    /// <param name="inputs">Input features.</param>
+    /// <param name="outputs">Output features.</param>
+    /// <param name="generator">The seeded source of the initial values.</param>
+    /// <param name="bias">Whether the layer has a bias.</param>
+    /// <param name="init">The initialization scheme.</param>
+    /// <param name="initScale">The bound or deviation of <see cref="WeightInit.Uniform"/> and <see cref="WeightInit.Normal"/>.</param>
+    public Linear(int inputs, int outputs, RandomGenerator generator, bool bias = true, WeightInit init = WeightInit.Default, double initScale = 0)
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputs);
@@ -20,8 +27,15 @@ public sealed class Linear<T> : Module<T> where T : unmanaged, IFloatingPointIee
         Inputs = inputs;
         Outputs = outputs;
         Init = init;
-        Weight = Initializers.Create<T>(init, [inputs, outputs], inputs, outputs, generator).RequireGrad();
-        Bias = bias ? Initializers.Uniform<T>([outputs], 1 / Math.Sqrt(inputs), generator).RequireGrad() : null;
+        InitScale = initScale;
+        Weight = Initializers.Create<T>(init, [inputs, outputs], inputs, outputs, generator, initScale).RequireGrad();
+        if (bias)
+        {
+            var initial = Initializers.NeedsScale(init)
+                ? Initializers.Create<T>(init, [outputs], inputs, outputs, generator, initScale)
+                : Initializers.Uniform<T>([outputs], 1 / Math.Sqrt(inputs), generator);
+            Bias = initial.RequireGrad();
+        }
     }
 
     /// <summary>Input features.</summary>
@@ -32,6 +46,9 @@ public sealed class Linear<T> : Module<T> where T : unmanaged, IFloatingPointIee
 
     /// <summary>How the weights were initialized.</summary>
     public WeightInit Init { get; }
+
+    /// <summary>The scale of an explicitly scaled initialization (0 otherwise).</summary>
+    public double InitScale { get; }
 
     /// <summary>The [inputs, outputs] weight matrix.</summary>
     public Tensor<T> Weight { get; }
