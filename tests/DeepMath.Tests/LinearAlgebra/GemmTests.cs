@@ -218,3 +218,29 @@ public class GemmTests
         AssertMatches(expected, a, 1e-13, "C aliases A and B");
     }
 }
+
+public class TransposedPackingTests
+{
+    [Fact]
+    public unsafe void Vector_transposes_match_the_definition()
+    {
+        if (!System.Runtime.Intrinsics.X86.Avx512F.IsSupported) return; // the scalar packing is covered by GemmTests
+        var source = new float[20 * 37];
+        for (int i = 0; i < source.Length; i++) source[i] = i * 0.5f - 3;
+        var target = new float[16 * 40];
+        fixed (float* s = source, t = target)
+            DeepMath.Kernels.Gemm.TransposedPacking.Transpose16(s + 3, 37, t + 5, 40);
+        for (int r = 0; r < 16; r++)
+            for (int p = 0; p < 16; p++)
+                Assert.Equal(source[3 + r * 37 + p], target[5 + p * 40 + r]);
+
+        var sourceD = new double[9 * 21];
+        for (int i = 0; i < sourceD.Length; i++) sourceD[i] = i * 0.25 + 1;
+        var targetD = new double[8 * 19];
+        fixed (double* s = sourceD, t = targetD)
+            DeepMath.Kernels.Gemm.TransposedPacking.Transpose8(s + 2, 21, t + 1, 19);
+        for (int r = 0; r < 8; r++)
+            for (int p = 0; p < 8; p++)
+                Assert.Equal(sourceD[2 + r * 21 + p], targetD[1 + p * 19 + r]);
+    }
+}

@@ -64,9 +64,11 @@ internal static unsafe class Packing
                 }
                 continue;
             }
-            // Columns of B are rows in memory (B transposed): walk k in the outer loop so the panel is
-            // written in order while the few source rows being read stay in L1.
-            for (int p = 0; p < kc; p++)
+            // Columns of B are rows in memory (B transposed): whole blocks by vector transposes, the
+            // rest walking k in the outer loop so the panel is written in order while the few source
+            // rows being read stay in L1.
+            int done = rs == 1 && width == columns ? TransposedPacking.PackFullPanel(kc, b + j0 * cs, cs, panel, columns) : 0;
+            for (int p = done; p < kc; p++)
             {
                 T* source = b + p * rs + j0 * cs;
                 T* target = panel + p * columns;
