@@ -58,10 +58,16 @@ public static class BenchTimer
         }
     }
 
+    private const double WarmupSeconds = 0.25;
+
     private static Timing MeasureOnce(Action action, int samples, double minSampleSeconds, int warmup, int maxInner)
     {
         var foreign = ForeignLoad.Start();
-        for (int i = 0; i < warmup; i++) action();
+        // Warm up for a number of calls and at least a quarter second: the tiered JIT recompiles hot
+        // methods only after ~30 calls and a quiet 100 ms, and a tiny op timed before that ran at
+        // tier 0 (150 ns instead of 35).
+        var warm = Stopwatch.StartNew();
+        for (int i = 0; i < warmup || warm.Elapsed.TotalSeconds < WarmupSeconds; i++) action();
         var sw = Stopwatch.StartNew();
         action();
         double one = sw.Elapsed.TotalSeconds;
