@@ -112,3 +112,27 @@ public class ReadmeSampleTests
         throw new FileNotFoundException($"{relative} not found above {AppContext.BaseDirectory}");
     }
 }
+
+/// <summary>Every `deepmath` command the README shows parses without errors, with a valid model spec.</summary>
+public class ReadmeCommandTests
+{
+    [Fact]
+    public void Readme_commands_parse()
+    {
+        var readme = File.ReadAllText(ReadmeSampleTests.FindRepoFile("README.md"));
+        var commands = Regex.Matches(readme, "```sh\n(.*?)```", RegexOptions.Singleline)
+            .SelectMany(m => m.Groups[1].Value.Replace("\\\n", " ", StringComparison.Ordinal).Split('\n'))
+            .Select(line => line.Split('#')[0].Trim())
+            .Where(line => line.StartsWith("deepmath ", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(commands.Count >= 10, $"only {commands.Count} commands found");
+        foreach (var command in commands)
+        {
+            var args = command.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..];
+            var parsed = DeepMath.Cli.CommandTree.Create().Parse(args);
+            Assert.True(parsed.Errors.Count == 0, $"{command}: {string.Join("; ", parsed.Errors.Select(e => e.Message))}");
+            int model = Array.IndexOf(args, "--model");
+            if (model >= 0) ModelSpec.Parse(args[model + 1]);
+        }
+    }
+}
