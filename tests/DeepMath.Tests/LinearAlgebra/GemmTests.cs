@@ -144,6 +144,35 @@ public class GemmTests
         }
     }
 
+    [Theory]
+    [InlineData(64, 128, 784, false, false)] // packed in double (too big to stream), split by columns
+    [InlineData(64, 784, 128, false, true)]  // B transposed: vector-transposed packing, split by columns
+    [InlineData(1500, 40, 200, false, false)] // more rows than one A block and few columns: split by rows
+    [InlineData(200, 300, 450, true, true)]
+    public void Packed_products_on_two_threads_match_the_reference_and_one_thread(int m, int n, int k, bool ta, bool tb)
+    {
+        int saved = Parallelism.MaxThreads;
+        try
+        {
+            var a = ta ? Tensor.Uniform<double>([k, m], -1, 1, 3) : Tensor.Uniform<double>([m, k], -1, 1, 3);
+            var b = tb ? Tensor.Uniform<double>([n, k], -1, 1, 4) : Tensor.Uniform<double>([k, n], -1, 1, 4);
+            var opA = ta ? a.Transpose() : a;
+            var opB = tb ? b.Transpose() : b;
+            Parallelism.MaxThreads = 2;
+            var two = opA.MatMul(opB);
+            AssertMatches(Naive(a, b, ta, tb, 1, 0, null), two, 1e-12, $"{m}x{n}x{k} ta={ta} tb={tb}");
+            Parallelism.MaxThreads = 1;
+            Assert.Equal(opA.MatMul(opB).ToArray(), two.ToArray());
+            var twoSingle = opA.Cast<float>().MatMul(opB.Cast<float>());
+            Parallelism.MaxThreads = 2;
+            Assert.Equal(twoSingle.ToArray(), opA.Cast<float>().MatMul(opB.Cast<float>()).ToArray());
+        }
+        finally
+        {
+            Parallelism.MaxThreads = saved;
+        }
+    }
+
     [Fact]
     public void MatMul_follows_numpy_for_vectors_and_batches()
     {

@@ -30,10 +30,14 @@ internal static unsafe class GemmDriver<T, TVector, TOps>
         else Packed(g, threads);
     }
 
-    /// <summary>Splits the grid of micro-tiles into parts along rows or columns, whichever has more panels.</summary>
-    private static (int Parts, bool ByRows) Partition(int rowPanels, int columnPanels, int threads)
+    /// <summary>
+    /// Splits the grid of micro-tiles into parts along rows or columns, whichever has more panels;
+    /// by columns whenever each thread has some when <paramref name="preferColumns"/> (A is one block, so
+    /// every thread packing all of it costs less than reading B panels that another core packed).
+    /// </summary>
+    private static (int Parts, bool ByRows) Partition(int rowPanels, int columnPanels, int threads, bool preferColumns = false)
     {
-        bool byRows = rowPanels >= columnPanels;
+        bool byRows = preferColumns ? columnPanels < threads && rowPanels > columnPanels : rowPanels >= columnPanels;
         int panels = byRows ? rowPanels : columnPanels;
         return (Math.Max(1, Math.Min(threads, panels)), byRows);
     }
@@ -53,13 +57,13 @@ internal static unsafe class GemmDriver<T, TVector, TOps>
                 int kc = Math.Min(blocks.Kc, g.K - pc);
                 var mode = pc > 0 ? WriteMode.Accumulate : FirstMode(g.Beta);
                 T* bSource = g.B + pc * g.RsB + jc * g.CsB;
-                int packParts = Math.Min(threads, columnPanels);
-                if (packParts <= 1) Packing.PackB(kc, nc, bSource, g.RsB, g.CsB, packedB, Nr, 0, columnPanels);
-                else PackBParallel(kc, nc, bSource, g.RsB, g.CsB, packedB, columnPanels, packParts);
-
                 int rowPanels = (g.M + Mr - 1) / Mr;
-                var (parts, byRows) = Partition(rowPanels, columnPanels, threads);
-                var job = new PackedJob(g, packedB, jc, nc, pc, kc, mode, rowPanels, columnPanels, parts, byRows);
+                var (parts, byRows) = Partition(rowPanels, columnPanels, threads, g.M <= blocks.Mc);
+                // Split by columns, each part packs the B panels it alone reads, so they stay in its
+                // core's cache; split by rows, all parts read all of B, packed by all threads first.
+                bool ownB = !byRows || parts == 1;
+                if (!ownB) PackBParallel(kc, nc, bSource, g.RsB, g.CsB, packedB, columnPanels, Math.Min(threads, columnPanels));
+                var job = new PackedJob(g, packedB, bSource, jc, nc, pc, kc, mode, rowPanels, columnPanels, parts, byRows, ownB);
                 if (parts == 1) job.Execute(0);
                 else Parallelism.For(parts, job.Execute);
             }
@@ -71,8 +75,8 @@ internal static unsafe class GemmDriver<T, TVector, TOps>
             Parallelism.PartStart(panels, parts, p), Parallelism.PartStart(panels, parts, p + 1)));
 
     /// <summary>One (jc, pc) step of the packed algorithm, split into parts by row or column panels.</summary>
-    private sealed class PackedJob(GemmProblem<T> g, T* packedB, int jc, int nc, int pc, int kc, WriteMode mode,
-        int rowPanels, int columnPanels, int parts, bool byRows)
+    private sealed class PackedJob(GemmProblem<T> g, T* packedB, T* bSource, int jc, int nc, int pc, int kc, WriteMode mode,
+        int rowPanels, int columnPanels, int parts, bool byRows, bool packOwnB)
     {
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Execute(int part)
@@ -88,6 +92,7 @@ internal static unsafe class GemmDriver<T, TVector, TOps>
                 q0 = Parallelism.PartStart(columnPanels, parts, part);
                 q1 = Parallelism.PartStart(columnPanels, parts, part + 1);
             }
+            if (packOwnB) Packing.PackB(kc, nc, bSource, g.RsB, g.CsB, packedB, Nr, q0, q1);
             int rowEnd = Math.Min(g.M, r1 * Mr);
             int mcMax = Blocks.Mc;
             T* packedA = PackBuffer.A.Get<T>((long)Math.Min(mcMax, RoundUp(rowEnd - r0 * Mr, Mr)) * kc);
