@@ -13,8 +13,16 @@ namespace DeepMath.Optimization;
 /// <typeparam name="T">float or double.</typeparam>
 public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
+    /// <summary>
+    /// Parameters of at least twice this many elements are updated in chunks on all threads: the
+    /// gradient of a large weight was written by several cores during backward, and one core
+    /// gathering it alone took 3-5x longer than the update itself on two cores.
+    /// </summary>
+    private const int ChunkGrain = 1 << 14;
+
     private readonly Dictionary<string, Tensor<T>> _state = new(StringComparer.Ordinal);
     private readonly Dictionary<(int Group, int Parameter), long> _parameterSteps = [];
+    private readonly HashSet<string> _createdThisUpdate = new(StringComparer.Ordinal);
 
     /// <summary>One group of parameters with the default settings.</summary>
     protected Optimizer(IEnumerable<Tensor<T>> parameters, double learningRate, double weightDecay)
@@ -74,10 +82,30 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
                 // Each parameter counts its own updates (as PyTorch does): one that first gets a gradient
                 // late starts its bias correction and decay from step 1.
                 long step = _parameterSteps[(gi, pi)] = _parameterSteps.GetValueOrDefault((gi, pi)) + 1;
-                Update(new UpdateContext(this, group, gi, pi, step), p.AsSpan(), grad.Detach().Contiguous().AsSpan());
+                var gradient = grad.Detach().Contiguous();
+                _createdThisUpdate.Clear();
+                int length = p.Length, parts = UpdatesElementwise ? Kernels.Parallelism.PartsFor(length, ChunkGrain) : 1;
+                if (parts == 1)
+                {
+                    Update(new UpdateContext(this, group, gi, pi, step, 0, length), p.AsSpan(), gradient.AsSpan());
+                    continue;
+                }
+                // Fixed chunks of an elementwise update: the result does not depend on the thread count.
+                Kernels.Parallelism.For(parts, part =>
+                {
+                    int start = Kernels.Parallelism.PartStart(length, parts, part), count = Kernels.Parallelism.PartStart(length, parts, part + 1) - start;
+                    Update(new UpdateContext(this, group, gi, pi, step, start, count), p.AsSpan().Slice(start, count), gradient.AsSpan().Slice(start, count));
+                });
             }
         }
     }
+
+    /// <summary>
+    /// Whether <see cref="Update"/> treats every element on its own, so that a parameter may be
+    /// updated in chunks, concurrently (true for every optimizer here). An optimizer whose update
+    /// needs the whole parameter at once (a norm, say) returns false.
+    /// </summary>
+    protected virtual bool UpdatesElementwise => true;
 
     /// <summary>Clears every parameter's gradient.</summary>
     public void ZeroGrad()
@@ -86,7 +114,11 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
             foreach (var p in g.Parameters) p.Grad = null;
     }
 
-    /// <summary>Updates one parameter in place from its gradient.</summary>
+    /// <summary>
+    /// Updates one parameter in place from its gradient: the whole parameter, or when
+    /// <see cref="UpdatesElementwise"/> a chunk of it (chunks run concurrently; state buffers from
+    /// <see cref="UpdateContext.State(string, out bool)"/> cover the same chunk).
+    /// </summary>
     protected abstract void Update(UpdateContext context, Span<T> parameter, ReadOnlySpan<T> gradient);
 
     /// <summary>Everything about the parameter being updated, and access to its state buffers.</summary>
@@ -94,13 +126,18 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         private readonly Optimizer<T> _owner;
 
-        internal UpdateContext(Optimizer<T> owner, ParameterGroup<T> group, int groupIndex, int parameterIndex, long step)
+        private readonly int _start;
+        private readonly int _length;
+
+        internal UpdateContext(Optimizer<T> owner, ParameterGroup<T> group, int groupIndex, int parameterIndex, long step, int start, int length)
         {
             _owner = owner;
             Step = step;
             Group = group;
             GroupIndex = groupIndex;
             ParameterIndex = parameterIndex;
+            _start = start;
+            _length = length;
         }
 
         /// <summary>The parameter's group (learning rate, weight decay).</summary>
@@ -115,17 +152,26 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
         /// <summary>The 1-based number of this parameter's update being made.</summary>
         public long Step { get; }
 
-        /// <summary>A named state buffer of the parameter's size, created (zeros) on first use; <paramref name="created"/> says whether it was.</summary>
+        /// <summary>
+        /// A named state buffer of the parameter's size (the part of it for the chunk being updated),
+        /// created as zeros on first use; <paramref name="created"/> says whether it was created in
+        /// this update, for every chunk alike.
+        /// </summary>
         public Span<T> State(string name, out bool created)
         {
             var key = Key(GroupIndex, ParameterIndex, name);
-            created = !_owner._state.TryGetValue(key, out var buffer);
-            if (created)
+            Tensor<T>? buffer;
+            lock (_owner._state)
             {
-                buffer = Tensor.ZerosLike(Group.Parameters[ParameterIndex].Detach());
-                _owner._state[key] = buffer;
+                if (!_owner._state.TryGetValue(key, out buffer))
+                {
+                    buffer = Tensor.ZerosLike(Group.Parameters[ParameterIndex].Detach());
+                    _owner._state[key] = buffer;
+                    _owner._createdThisUpdate.Add(name);
+                }
+                created = _owner._createdThisUpdate.Contains(name);
             }
-            return buffer!.AsSpan();
+            return buffer.AsSpan().Slice(_start, _length);
         }
 
         /// <summary>A named state buffer, created as zeros on first use.</summary>
