@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using DeepMath.Kernels;
 using DeepMath.Tensors;
 
 namespace DeepMath.Optimization;
@@ -84,16 +85,16 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
                 long step = _parameterSteps[(gi, pi)] = _parameterSteps.GetValueOrDefault((gi, pi)) + 1;
                 var gradient = grad.Detach().Contiguous();
                 _createdThisUpdate.Clear();
-                int length = p.Length, parts = UpdatesElementwise ? Kernels.Parallelism.PartsFor(length, ChunkGrain) : 1;
+                int length = p.Length, parts = UpdatesElementwise ? Parallelism.PartsFor(length, ChunkGrain) : 1;
                 if (parts == 1)
                 {
                     Update(new UpdateContext(this, group, gi, pi, step, 0, length), p.AsSpan(), gradient.AsSpan());
                     continue;
                 }
                 // Fixed chunks of an elementwise update: the result does not depend on the thread count.
-                Kernels.Parallelism.For(parts, part =>
+                Parallelism.For(parts, part =>
                 {
-                    int start = Kernels.Parallelism.PartStart(length, parts, part), count = Kernels.Parallelism.PartStart(length, parts, part + 1) - start;
+                    int start = Parallelism.PartStart(length, parts, part), count = Parallelism.PartStart(length, parts, part + 1) - start;
                     Update(new UpdateContext(this, group, gi, pi, step, start, count), p.AsSpan().Slice(start, count), gradient.AsSpan().Slice(start, count));
                 });
             }
