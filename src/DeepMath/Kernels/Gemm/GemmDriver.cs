@@ -194,20 +194,15 @@ internal static unsafe class GemmDriver<T, TVector, TOps>
         }
         if (narrow) MicroKernel<T, TVector, TOps>.RunNarrow(kc, a, aRow, aStep, b, bStep, tile, Nr, g.Alpha, g.Beta, WriteMode.Overwrite);
         else MicroKernel<T, TVector, TOps>.Run(kc, a, aRow, aStep, b, bStep, tile, Nr, g.Alpha, g.Beta, WriteMode.Overwrite);
+        // The mode is decided once per tile, not per element; contiguous rows are block copies.
         for (int i = 0; i < height; i++)
         {
             T* row = c + i * g.RsC;
             T* source = tile + i * Nr;
-            for (int j = 0; j < width; j++)
-            {
-                T* target = row + j * g.CsC;
-                *target = mode switch
-                {
-                    WriteMode.Overwrite => source[j],
-                    WriteMode.Accumulate => *target + source[j],
-                    _ => g.Beta * *target + source[j],
-                };
-            }
+            if (mode == WriteMode.Overwrite && g.CsC == 1) new ReadOnlySpan<T>(source, width).CopyTo(new Span<T>(row, width));
+            else if (mode == WriteMode.Overwrite) for (int j = 0; j < width; j++) row[j * g.CsC] = source[j];
+            else if (mode == WriteMode.Accumulate) for (int j = 0; j < width; j++) row[j * g.CsC] += source[j];
+            else for (int j = 0; j < width; j++) row[j * g.CsC] = g.Beta * row[j * g.CsC] + source[j];
         }
     }
 
