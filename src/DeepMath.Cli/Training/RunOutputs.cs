@@ -60,7 +60,7 @@ public static class RunOutputs
     public static string EpochJson(EpochRecord r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return WriteJson(w => WriteEpoch(w, r));
+        return WriteJson(w => EpochRecordJson.WriteRecord(w, r));
     }
 
     private static string Csv(Summary s)
@@ -87,7 +87,7 @@ public static class RunOutputs
         w.WriteString("stop_reason", s.StopReason);
         Number(w, "training_seconds", s.History.Sum(r => r.Seconds));
         w.WriteStartArray("epochs");
-        foreach (var r in s.History) WriteEpoch(w, r);
+        foreach (var r in s.History) EpochRecordJson.WriteRecord(w, r);
         w.WriteEndArray();
         var m = s.Final.Metrics;
         w.WriteStartObject("final");
@@ -123,27 +123,8 @@ public static class RunOutputs
         w.WriteEndObject();
     });
 
-    private static void WriteEpoch(Utf8JsonWriter w, EpochRecord r)
-    {
-        w.WriteStartObject();
-        w.WriteNumber("epoch", r.Epoch);
-        w.WriteNumber("steps", r.Steps);
-        Number(w, "train_loss", r.TrainLoss);
-        Number(w, "train_accuracy", r.TrainAccuracy);
-        Number(w, "test_loss", r.TestLoss);
-        Number(w, "test_accuracy", r.TestAccuracy);
-        Number(w, "learning_rate", r.LearningRate);
-        Number(w, "seconds", r.Seconds);
-        Number(w, "samples_per_second", r.SamplesPerSecond);
-        w.WriteEndObject();
-    }
-
     /// <summary>JSON has no NaN or infinity: such values are written as null.</summary>
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value)) w.WriteNumber(name, value);
-        else w.WriteNull(name);
-    }
+    private static void Number(Utf8JsonWriter w, string name, double value) => EpochRecordJson.WriteNumber(w, name, value);
 
     private static string WriteJson(Action<Utf8JsonWriter> write)
     {

@@ -183,23 +183,24 @@ internal sealed class SvgWriter
     {
         _sb.Append("<polyline");
         Attr("class", cssClass);
-        _sb.Append(" points=\"");
-        for (var i = 0; i < points.Count; i++)
-        {
-            if (i > 0)
-            {
-                _sb.Append(' ');
-            }
-
-            _sb.Append(Num(points[i].X)).Append(',').Append(Num(points[i].Y));
-        }
-
-        _sb.Append('"');
+        Points(points);
         Attr("fill", "none").Attr("stroke", stroke).Attr("stroke-width", strokeWidth);
         Attr("stroke-linejoin", "round").Attr("stroke-linecap", "round");
         Attr("stroke-dasharray", dash);
         _sb.Append("/>\n");
         return this;
+    }
+
+    /// <summary>The points attribute: "x,y x,y ...".</summary>
+    private void Points(IReadOnlyList<(double X, double Y)> points)
+    {
+        _sb.Append(" points=\"");
+        for (var i = 0; i < points.Count; i++)
+        {
+            if (i > 0) _sb.Append(' ');
+            _sb.Append(Num(points[i].X)).Append(',').Append(Num(points[i].Y));
+        }
+        _sb.Append('"');
     }
 
     /// <summary>Appends a closed polygon (markers, arrow heads).</summary>
@@ -208,18 +209,7 @@ internal sealed class SvgWriter
     {
         _sb.Append("<polygon");
         Attr("class", cssClass);
-        _sb.Append(" points=\"");
-        for (var i = 0; i < points.Count; i++)
-        {
-            if (i > 0)
-            {
-                _sb.Append(' ');
-            }
-
-            _sb.Append(Num(points[i].X)).Append(',').Append(Num(points[i].Y));
-        }
-
-        _sb.Append('"');
+        Points(points);
         Attr("fill", fill);
         if (stroke is not null)
         {

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using DeepMath.Tensors;
 
@@ -79,15 +78,8 @@ public static class NpyFile
         public bool Visit<T>(Tensor<T> tensor) where T : unmanaged
         {
             stream.Write(NpyHeader.Encode(tensor.DType, tensor.Shape.AsSpan()));
-            var data = tensor.Contiguous().AsSpan();
-            if (BitConverter.IsLittleEndian || DTypes.SizeOf(tensor.DType) == 1)
-            {
-                stream.Write(MemoryMarshal.AsBytes(data));
-                return true;
-            }
-            var copy = data.ToArray();
-            SwapBytes(MemoryMarshal.AsBytes(copy.AsSpan()), DTypes.SizeOf(tensor.DType));
-            stream.Write(MemoryMarshal.AsBytes(copy.AsSpan()));
+            // The header declares little-endian data.
+            ByteOrder.Write<T>(stream, tensor.Contiguous().AsSpan(), bigEndian: false);
             return true;
         }
     }
@@ -104,7 +96,7 @@ public static class NpyFile
         var bytes = MemoryMarshal.AsBytes(storage.AsSpan());
         NpyHeader.ReadExactly(stream, bytes, name, header.DataOffset, "the data is truncated");
         int size = DTypes.SizeOf(header.DType);
-        if (size > 1 && header.BigEndian == BitConverter.IsLittleEndian) SwapBytes(bytes, size);
+        if (size > 1 && header.BigEndian == BitConverter.IsLittleEndian) ByteOrder.Swap(bytes, size);
         return Arrange(storage, header);
     }
 
@@ -123,21 +115,5 @@ public static class NpyFile
         if (!header.FortranOrder || header.Shape.Length < 2) return Tensor.Wrap(storage, header.Shape);
         var reversed = header.Shape.Reverse().ToArray();
         return Tensor.Wrap(storage, reversed).Transpose();
-    }
-
-    private static void SwapBytes(Span<byte> bytes, int size)
-    {
-        switch (size)
-        {
-            case 2:
-                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, ushort>(bytes), MemoryMarshal.Cast<byte, ushort>(bytes));
-                break;
-            case 4:
-                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, uint>(bytes), MemoryMarshal.Cast<byte, uint>(bytes));
-                break;
-            case 8:
-                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, ulong>(bytes), MemoryMarshal.Cast<byte, ulong>(bytes));
-                break;
-        }
     }
 }

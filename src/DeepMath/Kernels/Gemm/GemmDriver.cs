@@ -70,6 +70,12 @@ internal static unsafe class GemmDriver<T, TVector, TOps>
         }
     }
 
+    /// <summary>The row panels [r0, r1) and column panels [q0, q1) of one part of the micro-tile grid.</summary>
+    private static (int R0, int R1, int Q0, int Q1) PartPanels(int rowPanels, int columnPanels, int parts, bool byRows, int part)
+        => byRows
+            ? (Parallelism.PartStart(rowPanels, parts, part), Parallelism.PartStart(rowPanels, parts, part + 1), 0, columnPanels)
+            : (0, rowPanels, Parallelism.PartStart(columnPanels, parts, part), Parallelism.PartStart(columnPanels, parts, part + 1));
+
     private static void PackBParallel(int kc, int nc, T* source, long rs, long cs, T* packed, int panels, int parts)
         => Parallelism.For(parts, p => Packing.PackB(kc, nc, source, rs, cs, packed, Nr,
             Parallelism.PartStart(panels, parts, p), Parallelism.PartStart(panels, parts, p + 1)));
@@ -81,17 +87,7 @@ internal static unsafe class GemmDriver<T, TVector, TOps>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Execute(int part)
         {
-            int r0 = 0, r1 = rowPanels, q0 = 0, q1 = columnPanels;
-            if (byRows)
-            {
-                r0 = Parallelism.PartStart(rowPanels, parts, part);
-                r1 = Parallelism.PartStart(rowPanels, parts, part + 1);
-            }
-            else
-            {
-                q0 = Parallelism.PartStart(columnPanels, parts, part);
-                q1 = Parallelism.PartStart(columnPanels, parts, part + 1);
-            }
+            var (r0, r1, q0, q1) = PartPanels(rowPanels, columnPanels, parts, byRows, part);
             if (packOwnB) Packing.PackB(kc, nc, bSource, g.RsB, g.CsB, packedB, Nr, q0, q1);
             int rowEnd = Math.Min(g.M, r1 * Mr);
             int mcMax = Blocks.Mc;
@@ -134,17 +130,7 @@ internal static unsafe class GemmDriver<T, TVector, TOps>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Execute(int part)
         {
-            int r0 = 0, r1 = rowPanels, q0 = 0, q1 = columnPanels;
-            if (byRows)
-            {
-                r0 = Parallelism.PartStart(rowPanels, parts, part);
-                r1 = Parallelism.PartStart(rowPanels, parts, part + 1);
-            }
-            else
-            {
-                q0 = Parallelism.PartStart(columnPanels, parts, part);
-                q1 = Parallelism.PartStart(columnPanels, parts, part + 1);
-            }
+            var (r0, r1, q0, q1) = PartPanels(rowPanels, columnPanels, parts, byRows, part);
             int k = g.K;
             var mode = FirstMode(g.Beta);
             int lastRows = g.M - (rowPanels - 1) * Mr;

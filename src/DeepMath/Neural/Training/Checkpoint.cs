@@ -81,39 +81,47 @@ public sealed class Checkpoint
         => Metadata.TryGetValue(key, out var v) ? v : throw new InvalidOperationException($"The checkpoint has no metadata '{key}'.");
 
     /// <summary>The training history.</summary>
-    public IReadOnlyList<EpochRecord> History() => HistoryJson.Parse(Require("history"));
+    public IReadOnlyList<EpochRecord> History() => EpochRecordJson.Parse(Require("history"));
 
     private int Int(string key) => int.Parse(Require(key), CultureInfo.InvariantCulture);
 }
 
 /// <summary>Epoch records to and from JSON (written by hand: the library is trimming- and AOT-safe).</summary>
-internal static class HistoryJson
+public static class EpochRecordJson
 {
+    /// <summary>A JSON array of the records (the checkpoint's "history" metadata).</summary>
     public static string Write(IEnumerable<EpochRecord> records)
     {
+        ArgumentNullException.ThrowIfNull(records);
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream))
         {
             w.WriteStartArray();
-            foreach (var r in records)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("epoch", r.Epoch);
-                w.WriteNumber("steps", r.Steps);
-                Number(w, "train_loss", r.TrainLoss);
-                Number(w, "train_accuracy", r.TrainAccuracy);
-                Number(w, "test_loss", r.TestLoss);
-                Number(w, "test_accuracy", r.TestAccuracy);
-                Number(w, "learning_rate", r.LearningRate);
-                Number(w, "seconds", r.Seconds);
-                Number(w, "samples_per_second", r.SamplesPerSecond);
-                w.WriteEndObject();
-            }
+            foreach (var r in records) WriteRecord(w, r);
             w.WriteEndArray();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>One record as a JSON object.</summary>
+    public static void WriteRecord(Utf8JsonWriter writer, EpochRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(record);
+        writer.WriteStartObject();
+        writer.WriteNumber("epoch", record.Epoch);
+        writer.WriteNumber("steps", record.Steps);
+        WriteNumber(writer, "train_loss", record.TrainLoss);
+        WriteNumber(writer, "train_accuracy", record.TrainAccuracy);
+        WriteNumber(writer, "test_loss", record.TestLoss);
+        WriteNumber(writer, "test_accuracy", record.TestAccuracy);
+        WriteNumber(writer, "learning_rate", record.LearningRate);
+        WriteNumber(writer, "seconds", record.Seconds);
+        WriteNumber(writer, "samples_per_second", record.SamplesPerSecond);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Records written by <see cref="Write"/>.</summary>
     public static IReadOnlyList<EpochRecord> Parse(string json)
     {
         using var document = JsonDocument.Parse(json);
@@ -122,11 +130,12 @@ internal static class HistoryJson
             Read(e, "test_loss"), Read(e, "test_accuracy"), Read(e, "learning_rate"), Read(e, "seconds"), Read(e, "samples_per_second")))];
     }
 
-    /// <summary>JSON has no NaN: non-finite values are written as null.</summary>
-    private static void Number(Utf8JsonWriter w, string name, double value)
+    /// <summary>A named number; JSON has no NaN or infinity, so non-finite values are written as null.</summary>
+    public static void WriteNumber(Utf8JsonWriter writer, string name, double value)
     {
-        if (double.IsFinite(value)) w.WriteNumber(name, value);
-        else w.WriteNull(name);
+        ArgumentNullException.ThrowIfNull(writer);
+        if (double.IsFinite(value)) writer.WriteNumber(name, value);
+        else writer.WriteNull(name);
     }
 
     private static double Read(JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.Null ? double.NaN : e.GetProperty(name).GetDouble();

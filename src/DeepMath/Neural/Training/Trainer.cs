@@ -247,7 +247,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
             ["schedule.state"] = string.Join(";", (Settings.Schedule?.GetState() ?? new Dictionary<string, double>()).Select(kv => $"{kv.Key}={kv.Value.ToString("R", CultureInfo.InvariantCulture)}")),
             ["early_stopping"] = Settings.EarlyStopping is { } es
                 ? FormattableString.Invariant($"{es.Best:R};{es.BestEpoch};{es.EpochsWithoutImprovement}") : "",
-            ["history"] = HistoryJson.Write(history),
+            ["history"] = EpochRecordJson.Write(history),
         };
         if (extraMetadata is not null)
             foreach (var (key, value) in extraMetadata) metadata[key] = value;
