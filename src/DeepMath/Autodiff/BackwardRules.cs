@@ -23,7 +23,7 @@ internal static class BackwardRules<T> where T : unmanaged, IFloatingPointIeee75
             OpCode.Multiply => Binary(needs, () => (g * inputs[1]).SumTo(x.Shape), () => (g * x).SumTo(inputs[1].Shape)),
             OpCode.Divide => Binary(needs, () => (g / inputs[1]).SumTo(x.Shape),
                 () => (-g * x / (inputs[1] * inputs[1])).SumTo(inputs[1].Shape)),
-            OpCode.Pow => Binary(needs, () => (g * inputs[1] * Tensor.Pow(x, inputs[1] - T.One)).SumTo(x.Shape),
+            OpCode.Pow => Binary(needs, () => PowBaseGradient(x, inputs[1], g),
                 () => PowExponentGradient(x, inputs[1], output, g)),
             OpCode.Maximum => Extremum(x, inputs[1], g, needs, larger: true),
             OpCode.Minimum => Extremum(x, inputs[1], g, needs, larger: false),
@@ -67,6 +67,13 @@ internal static class BackwardRules<T> where T : unmanaged, IFloatingPointIeee75
     private static Tensor<T>?[] Binary(bool[] needs, Func<Tensor<T>> first, Func<Tensor<T>> second)
         => [needs[0] ? first() : null, needs[1] ? second() : null];
 
+    /// <summary>d(x^y)/dx = y x^(y-1), taken as 0 where y = 0 (so d/dx x^0 = 0 at x = 0, not 0 * inf; PyTorch's convention).</summary>
+    private static Tensor<T> PowBaseGradient(Tensor<T> x, Tensor<T> y, Tensor<T> g)
+    {
+        var zeroExponent = y.Detach().ElementEquals(T.Zero);
+        return (g * Tensor.Where(zeroExponent, T.Zero, y * Tensor.Pow(x, y - T.One))).SumTo(x.Shape);
+    }
+
     /// <summary>d(x^y)/dy = x^y log x, taken as 0 where x = 0 and y &gt;= 0 (PyTorch's convention, avoiding 0 * -inf).</summary>
     private static Tensor<T> PowExponentGradient(Tensor<T> x, Tensor<T> y, Tensor<T> output, Tensor<T> g)
     {
@@ -108,21 +115,50 @@ internal static class BackwardRules<T> where T : unmanaged, IFloatingPointIeee75
     }
 
     /// <summary>
-    /// d(prod)/dx_i = product of the other elements: out / x_i when the slice has no zero; with one
-    /// zero, the product of the nonzeros at the zero and 0 elsewhere; with several zeros, 0.
+    /// d(prod)/dx_i = the product of the other elements. Without zeros that is out / x_i; with zeros it
+    /// is the product of exclusive prefix and suffix products, written in differentiable ops so that
+    /// second derivatives are right at zeros too (the Hessian stays symmetric).
     /// </summary>
     private static Tensor<T> ProdRule(Tensor<T> x, Tensor<T> output, Tensor<T> g, ReductionArguments reduction)
     {
         var axes = reduction.Axes;
-        var isZero = x.Detach().ElementEquals(T.Zero);
-        var zeros = Tensor.Where(isZero, T.One, T.Zero).Sum(axes, keepDims: true);
-        var nonzeroProduct = Tensor.Where(isZero, T.One, x).Prod(axes, keepDims: true);
-        var safeX = Tensor.Where(isZero, T.One, x);
-        var noZeros = zeros.ElementEquals(T.Zero);
-        var oneZero = zeros.ElementEquals(T.One);
-        var others = Tensor.Where(noZeros, KeepDims(output, x, axes, reduction.KeepDims) / safeX,
-            Tensor.Where(oneZero & isZero, nonzeroProduct, Tensor.Scalar(T.Zero)));
+        bool anyZero = false;
+        foreach (var v in x.Detach().Contiguous().AsSpan()) anyZero |= v == T.Zero;
+        var others = anyZero ? ProductOfOthers(x, axes) : KeepDims(output, x, axes, reduction.KeepDims) / x;
         return ExpandReduced(g, x, reduction) * others;
+    }
+
+    /// <summary>For each element, the product of the other elements of its reduced slice (no division).</summary>
+    private static Tensor<T> ProductOfOthers(Tensor<T> x, int[] axes)
+    {
+        int rank = x.Rank;
+        var kept = Enumerable.Range(0, rank).Where(a => Array.IndexOf(axes, a) < 0).ToArray();
+        var permutation = kept.Concat(axes).ToArray();
+        var permuted = x.Permute(permutation);
+        var permutedShape = permuted.Shape.ToArray();
+        int n = 1;
+        foreach (var a in axes) n *= x.Shape[a];
+        var rows = permuted.Reshape([.. permutedShape[..kept.Length], n]);
+        var others = ExclusiveProducts(rows, n).Reshape(permutedShape);
+        var inverse = new int[rank];
+        for (int i = 0; i < rank; i++) inverse[permutation[i]] = i;
+        return others.Permute(inverse);
+    }
+
+    /// <summary>prefix_i * suffix_i along the last axis, each an exclusive product built by log2(n) doubling steps.</summary>
+    private static Tensor<T> ExclusiveProducts(Tensor<T> rows, int n)
+    {
+        if (n <= 1) return Tensor.OnesLike(rows);
+        var onesShape = rows.Shape.ToArray();
+        Tensor<T> Ones(int count) { onesShape[^1] = count; return Tensor.Ones<T>(onesShape); }
+        var prefix = Tensor.Concatenate([Ones(1), rows.Narrow(-1, 0, n - 1)], -1);
+        var suffix = Tensor.Concatenate([rows.Narrow(-1, 1, n - 1), Ones(1)], -1);
+        for (int d = 1; d < n; d *= 2)
+        {
+            prefix = prefix * Tensor.Concatenate([Ones(d), prefix.Narrow(-1, 0, n - d)], -1);
+            suffix = suffix * Tensor.Concatenate([suffix.Narrow(-1, d, n - d), Ones(d)], -1);
+        }
+        return prefix * suffix;
     }
 
     private static Tensor<T> ExtremeReductionRule(Tensor<T> x, Tensor<T> output, Tensor<T> g, ReductionArguments reduction)

@@ -35,12 +35,28 @@ internal readonly struct DivideOperator<T> : IBinaryOperator<T, T> where T : INu
     public void Invoke(T x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Divide(x, y, d);
 }
 
-internal readonly struct PowOperator<T> : IBinaryOperator<T, T> where T : IPowerFunctions<T>
+/// <summary>x^y; every element through TensorPrimitives at one vector width (<see cref="UniformWidth"/>).</summary>
+internal readonly struct PowOperator<T> : IBinaryOperator<T, T> where T : unmanaged, IPowerFunctions<T>
 {
-    public T Invoke(T x, T y) => T.Pow(x, y);
-    public void Invoke(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Pow(x, y, d);
-    public void Invoke(ReadOnlySpan<T> x, T y, Span<T> d) => TensorPrimitives.Pow(x, y, d);
-    public void Invoke(T x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Pow(x, y, d);
+    public T Invoke(T x, T y) => UniformWidth.One(this, x, y);
+
+    public void Invoke(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d)
+    {
+        if (UniformWidth.NeedsPadding<T>(x.Length)) UniformWidth.Padded(this, x, y, d);
+        else TensorPrimitives.Pow(x, y, d);
+    }
+
+    public void Invoke(ReadOnlySpan<T> x, T y, Span<T> d)
+    {
+        if (UniformWidth.NeedsPadding<T>(x.Length)) UniformWidth.Padded(this, x, y, d);
+        else TensorPrimitives.Pow(x, y, d);
+    }
+
+    public void Invoke(T x, ReadOnlySpan<T> y, Span<T> d)
+    {
+        if (UniformWidth.NeedsPadding<T>(y.Length)) UniformWidth.Padded(this, x, y, d);
+        else TensorPrimitives.Pow(x, y, d);
+    }
 }
 
 /// <summary>Elementwise maximum; NaN propagates (as NumPy's maximum).</summary>

@@ -12,7 +12,7 @@ public static class ScalarMath
         var u = T.One + x;
         if (u == T.One) return x;
         if (T.IsPositiveInfinity(u)) return u;
-        return T.Log(u) * x / (u - T.One);
+        return T.Log(u) * (x / (u - T.One)); // the ratio is near 1: no overflow for x near the largest finite value
     }
 
     /// <summary>exp(x) - 1, accurate to a few ulps for tiny |x| where exp(x) rounds to 1.</summary>
@@ -24,7 +24,7 @@ public static class ScalarMath
         if (T.IsPositiveInfinity(u)) return u;
         var um1 = u - T.One;
         if (um1 == -T.One) return -T.One;
-        return um1 * x / T.Log(u);
+        return um1 * (x / T.Log(u)); // the ratio is near 1: no overflow just below the overflow threshold
     }
 
     /// <summary>The logistic function 1 / (1 + exp(-x)), evaluated without overflow for either sign of x.</summary>

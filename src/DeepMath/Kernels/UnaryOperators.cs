@@ -81,24 +81,27 @@ internal readonly struct ReciprocalOperator<T> : IUnaryOperator<T, T> where T : 
     public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => TensorPrimitives.Divide(T.One, x, destination);
 }
 
-internal readonly struct ExpOperator<T> : IUnaryOperator<T, T> where T : struct, IExponentialFunctions<T>
+/// <summary>e^x: float and double through one vector body (<see cref="ExpFunction"/>) for every length and layout.</summary>
+internal readonly struct ExpOperator<T> : IUnaryOperator<T, T> where T : unmanaged, IExponentialFunctions<T>
 {
-    public T Invoke(T x) => T.Exp(x);
+    public T Invoke(T x) => VectorMath.Supports<T>() ? VectorMath.One<T, ExpFunction>(x) : T.Exp(x);
 
     public void Invoke(ReadOnlySpan<T> x, Span<T> destination)
     {
-        if (typeof(T) == typeof(float))
-            VectorExp.Exp(System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(x),
-                          System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(destination));
-        else
-            TensorPrimitives.Exp(x, destination);
+        if (VectorMath.Supports<T>()) VectorMath.Map<T, ExpFunction>(x, destination);
+        else ScalarLoops.Map<T, T, ExpOperator<T>>(this, x, destination);
     }
 }
 
-internal readonly struct LogOperator<T> : IUnaryOperator<T, T> where T : ILogarithmicFunctions<T>
+internal readonly struct LogOperator<T> : IUnaryOperator<T, T> where T : unmanaged, ILogarithmicFunctions<T>
 {
-    public T Invoke(T x) => T.Log(x);
-    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => TensorPrimitives.Log(x, destination);
+    public T Invoke(T x) => UniformWidth.One(this, x);
+
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination)
+    {
+        if (UniformWidth.NeedsPadding<T>(x.Length)) UniformWidth.Padded(this, x, destination);
+        else TensorPrimitives.Log(x, destination);
+    }
 }
 
 /// <summary>log(1 + x), accurate for tiny x (the BCL's LogP1 is log(x + 1) and loses those digits).</summary>
@@ -108,11 +111,16 @@ internal readonly struct Log1POperator<T> : IUnaryOperator<T, T> where T : IFloa
     public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => ScalarLoops.Map<T, T, Log1POperator<T>>(this, x, destination);
 }
 
-/// <summary>exp(x) - 1, accurate for tiny x.</summary>
-internal readonly struct ExpM1Operator<T> : IUnaryOperator<T, T> where T : IFloatingPointIeee754<T>
+/// <summary>exp(x) - 1, accurate for tiny x: float and double through one vector body (<see cref="ExpM1Function"/>).</summary>
+internal readonly struct ExpM1Operator<T> : IUnaryOperator<T, T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public T Invoke(T x) => ScalarMath.ExpM1(x);
-    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => ScalarLoops.Map<T, T, ExpM1Operator<T>>(this, x, destination);
+    public T Invoke(T x) => VectorMath.Supports<T>() ? VectorMath.One<T, ExpM1Function>(x) : ScalarMath.ExpM1(x);
+
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination)
+    {
+        if (VectorMath.Supports<T>()) VectorMath.Map<T, ExpM1Function>(x, destination);
+        else ScalarLoops.Map<T, T, ExpM1Operator<T>>(this, x, destination);
+    }
 }
 
 /// <summary>The error function (computed in double precision for every element type).</summary>
@@ -122,29 +130,50 @@ internal readonly struct ErfOperator<T> : IUnaryOperator<T, T> where T : IFloati
     public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => ScalarLoops.Map<T, T, ErfOperator<T>>(this, x, destination);
 }
 
-internal readonly struct SinOperator<T> : IUnaryOperator<T, T> where T : ITrigonometricFunctions<T>
+internal readonly struct SinOperator<T> : IUnaryOperator<T, T> where T : unmanaged, ITrigonometricFunctions<T>
 {
-    public T Invoke(T x) => T.Sin(x);
-    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => TensorPrimitives.Sin(x, destination);
+    public T Invoke(T x) => UniformWidth.One(this, x);
+
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination)
+    {
+        if (UniformWidth.NeedsPadding<T>(x.Length)) UniformWidth.Padded(this, x, destination);
+        else TensorPrimitives.Sin(x, destination);
+    }
 }
 
-internal readonly struct CosOperator<T> : IUnaryOperator<T, T> where T : ITrigonometricFunctions<T>
+internal readonly struct CosOperator<T> : IUnaryOperator<T, T> where T : unmanaged, ITrigonometricFunctions<T>
 {
-    public T Invoke(T x) => T.Cos(x);
-    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => TensorPrimitives.Cos(x, destination);
+    public T Invoke(T x) => UniformWidth.One(this, x);
+
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination)
+    {
+        if (UniformWidth.NeedsPadding<T>(x.Length)) UniformWidth.Padded(this, x, destination);
+        else TensorPrimitives.Cos(x, destination);
+    }
 }
 
-internal readonly struct TanhOperator<T> : IUnaryOperator<T, T> where T : IHyperbolicFunctions<T>
+/// <summary>tanh x: float and double through one vector body (<see cref="TanhFunction"/>), accurate near 0.</summary>
+internal readonly struct TanhOperator<T> : IUnaryOperator<T, T> where T : unmanaged, IHyperbolicFunctions<T>
 {
-    public T Invoke(T x) => T.Tanh(x);
-    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => TensorPrimitives.Tanh(x, destination);
+    public T Invoke(T x) => VectorMath.Supports<T>() ? VectorMath.One<T, TanhFunction>(x) : T.Tanh(x);
+
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination)
+    {
+        if (VectorMath.Supports<T>()) VectorMath.Map<T, TanhFunction>(x, destination);
+        else ScalarLoops.Map<T, T, TanhOperator<T>>(this, x, destination);
+    }
 }
 
 /// <summary>Logistic sigmoid 1/(1+exp(-x)); saturates to exactly 0 or 1 without NaN at large |x|.</summary>
-internal readonly struct SigmoidOperator<T> : IUnaryOperator<T, T> where T : IFloatingPointIeee754<T>
+internal readonly struct SigmoidOperator<T> : IUnaryOperator<T, T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public T Invoke(T x) => ScalarMath.Sigmoid(x);
-    public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => TensorPrimitives.Sigmoid(x, destination);
+    public T Invoke(T x) => VectorMath.Supports<T>() ? VectorMath.One<T, SigmoidFunction>(x) : ScalarMath.Sigmoid(x);
+
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination)
+    {
+        if (VectorMath.Supports<T>()) VectorMath.Map<T, SigmoidFunction>(x, destination);
+        else ScalarLoops.Map<T, T, SigmoidOperator<T>>(this, x, destination);
+    }
 }
 
 internal readonly struct ReluOperator<T> : IUnaryOperator<T, T> where T : INumber<T>

@@ -223,9 +223,12 @@ internal static class Elementwise
     }
 }
 
+/// <summary>Strided rows are gathered in chunks and go through the operator's span body, so every element sees the same code as in a contiguous tensor.</summary>
 internal readonly struct UnaryRow<TIn, TOut, TOp>(TOut[] destination, TIn[] source, TOp op) : IRowKernel
-    where TOp : struct, IUnaryOperator<TIn, TOut>
+    where TIn : unmanaged where TOut : unmanaged where TOp : struct, IUnaryOperator<TIn, TOut>
 {
+    private const int Chunk = 64;
+
     public void Run(int n, int o0, int s0, int o1, int s1, int o2, int s2, int o3, int s3)
     {
         if (s0 == 1 && s1 == 1)
@@ -233,13 +236,29 @@ internal readonly struct UnaryRow<TIn, TOut, TOp>(TOut[] destination, TIn[] sour
         else if (s0 == 1 && s1 == 0)
             new Span<TOut>(destination, o0, n).Fill(op.Invoke(source[o1]));
         else
-            for (int i = 0; i < n; i++) destination[o0 + i * s0] = op.Invoke(source[o1 + i * s1]);
+            Gathered(n, o0, s0, o1, s1);
+    }
+
+    private void Gathered(int n, int o0, int s0, int o1, int s1)
+    {
+        Span<TIn> input = stackalloc TIn[Chunk];
+        Span<TOut> output = stackalloc TOut[Chunk];
+        for (int start = 0; start < n; start += Chunk)
+        {
+            int m = Math.Min(Chunk, n - start);
+            for (int i = 0; i < m; i++) input[i] = source[o1 + (start + i) * s1];
+            op.Invoke(input[..m], output[..m]);
+            for (int i = 0; i < m; i++) destination[o0 + (start + i) * s0] = output[i];
+        }
     }
 }
 
+/// <summary>Unit-stride rows go to the span bodies directly; other rows are gathered in chunks and go through them too.</summary>
 internal readonly struct BinaryRow<TIn, TOut, TOp>(TOut[] destination, TIn[] a, TIn[] b, TOp op) : IRowKernel
-    where TOp : struct, IBinaryOperator<TIn, TOut>
+    where TIn : unmanaged where TOut : unmanaged where TOp : struct, IBinaryOperator<TIn, TOut>
 {
+    private const int Chunk = 64;
+
     public void Run(int n, int o0, int s0, int o1, int s1, int o2, int s2, int o3, int s3)
     {
         if (s0 == 1)
@@ -250,6 +269,24 @@ internal readonly struct BinaryRow<TIn, TOut, TOp>(TOut[] destination, TIn[] a, 
             if (s1 == 0 && s2 == 1) { op.Invoke(a[o1], new ReadOnlySpan<TIn>(b, o2, n), d); return; }
             if (s1 == 0 && s2 == 0) { d.Fill(op.Invoke(a[o1], b[o2])); return; }
         }
-        for (int i = 0; i < n; i++) destination[o0 + i * s0] = op.Invoke(a[o1 + i * s1], b[o2 + i * s2]);
+        Gathered(n, o0, s0, o1, s1, o2, s2);
+    }
+
+    private void Gathered(int n, int o0, int s0, int o1, int s1, int o2, int s2)
+    {
+        Span<TIn> x = stackalloc TIn[Chunk];
+        Span<TIn> y = stackalloc TIn[Chunk];
+        Span<TOut> output = stackalloc TOut[Chunk];
+        for (int start = 0; start < n; start += Chunk)
+        {
+            int m = Math.Min(Chunk, n - start);
+            for (int i = 0; i < m; i++)
+            {
+                x[i] = a[o1 + (start + i) * s1];
+                y[i] = b[o2 + (start + i) * s2];
+            }
+            op.Invoke(x[..m], y[..m], output[..m]);
+            for (int i = 0; i < m; i++) destination[o0 + (start + i) * s0] = output[i];
+        }
     }
 }

@@ -91,8 +91,16 @@ public static partial class Tensor
         /// <summary>Variance over one axis.</summary>
         public Tensor<T> Var(int axis, int ddof = 0, bool keepDims = false) => x.Var([axis], ddof, keepDims);
 
-        /// <summary>Standard deviation: the square root of the variance with the same arguments.</summary>
-        public Tensor<T> Std(int[]? axes = null, int ddof = 0, bool keepDims = false) => x.Var(axes, ddof, keepDims).Sqrt();
+        /// <summary>
+        /// Standard deviation: the square root of the variance with the same arguments. Where it is 0
+        /// its gradient is 0 (as PyTorch's), not 0 * inf = NaN.
+        /// </summary>
+        public Tensor<T> Std(int[]? axes = null, int ddof = 0, bool keepDims = false)
+        {
+            var variance = x.Var(axes, ddof, keepDims);
+            var zero = variance.Detach().ElementEquals(T.Zero);
+            return Where(zero, T.Zero, Where(zero, T.One, variance).Sqrt());
+        }
 
         /// <summary>Standard deviation over one axis.</summary>
         public Tensor<T> Std(int axis, int ddof = 0, bool keepDims = false) => x.Std([axis], ddof, keepDims);
@@ -161,6 +169,8 @@ public static partial class Tensor
                 var scale = x.Abs().Max(axes, keepDims: true);
                 var safe = Where(scale.ElementEquals(T.Zero), T.One, scale);
                 var scaled = (x / safe).Square().Sum(axes, keepDims: true).Sqrt() * scale;
+                // An infinite element makes the norm infinite (x / inf would give NaN); NaN still wins through the maximum.
+                scaled = Where(scale.ElementEquals(T.PositiveInfinity), T.PositiveInfinity, scaled);
                 return keepDims ? scaled : scaled.Reshape(Reduction.OutputShape(x.ShapeArray, axes, false));
             }
             return plain;
@@ -198,6 +208,28 @@ public static partial class Tensor
         return Recorder.Unary(result, code, x, new ReductionArguments(normalized, keepDims));
     }
 
+    /// <summary>
+    /// NumPy's argmax/argmin of a non-empty row: the first NaN if there is one, otherwise the first of
+    /// the tied extremes (-0.0 and 0.0 tie, unlike TensorPrimitives.IndexOfMax, which prefers 0.0).
+    /// </summary>
+    private static int IndexOfExtreme<T>(ReadOnlySpan<T> row, bool max) where T : INumber<T>
+    {
+        int best = 0;
+        var value = row[0];
+        if (T.IsNaN(value)) return 0;
+        for (int i = 1; i < row.Length; i++)
+        {
+            var v = row[i];
+            if (T.IsNaN(v)) return i;
+            if (max ? v > value : v < value)
+            {
+                value = v;
+                best = i;
+            }
+        }
+        return best;
+    }
+
     private static Tensor<long> ArgExtreme<T>(Tensor<T> x, int? axis, bool keepDims, bool max) where T : unmanaged, INumber<T>
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -206,7 +238,7 @@ public static partial class Tensor
         {
             if (x.Length == 0) throw new ArgumentException($"{name}: the tensor of shape {x.Shape} is empty.");
             var flat = x.Contiguous().AsSpan();
-            return Scalar((long)(max ? TensorPrimitives.IndexOfMax<T>(flat) : TensorPrimitives.IndexOfMin<T>(flat)));
+            return Scalar((long)IndexOfExtreme(flat, max));
         }
         int a = Shape.NormalizeAxis(axis.Value, x.Rank);
         int n = x.ShapeArray[a];
@@ -218,7 +250,7 @@ public static partial class Tensor
         for (int r = 0; r < outCount; r++)
         {
             var row = rows.Slice(r * n, n);
-            result[r] = max ? TensorPrimitives.IndexOfMax<T>(row) : TensorPrimitives.IndexOfMin<T>(row);
+            result[r] = IndexOfExtreme(row, max);
         }
         return new Tensor<long>(result, outShape);
     }
