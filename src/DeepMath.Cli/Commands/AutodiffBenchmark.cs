@@ -27,7 +27,7 @@ public static class AutodiffBenchmark
             var writer = common.Writer(result);
             int n = result.GetValue(iterations);
             if (n < 1000) throw new UsageException($"--iterations must be at least 1000, got {n}.");
-            int threads = Parallelism.MaxThreads;
+            int threads = Compute.CurrentThreads;
             var mlp = new Mlp();
             var (forwardSeconds, backwardSeconds, foreign) = ForwardBackward(mlp, threads);
             writer.Emit(new()

@@ -37,7 +37,7 @@ public static class BenchCommand
         {
             int threads = result.GetValue(Threads);
             if (threads < 1) throw new UsageException($"--threads must be at least 1, got {threads}.");
-            Parallelism.MaxThreads = threads;
+            Compute.DefaultThreads = threads;
             return new ResultWriter(result.InvocationConfiguration.Output, result.GetValue(Json), result.GetValue(Append));
         }
     }
@@ -53,7 +53,7 @@ public static class BenchCommand
             var writer = common.Writer(result);
             int n = result.GetValue(size);
             if (n < 1) throw new UsageException($"--size must be positive, got {n}.");
-            RunElementwise(writer, n, Parallelism.MaxThreads);
+            RunElementwise(writer, n, Compute.CurrentThreads);
             return 0;
         });
         return command;

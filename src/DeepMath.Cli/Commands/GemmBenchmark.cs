@@ -68,7 +68,7 @@ public static class GemmBenchmark
         // Warm up long enough for the JIT's tiered compilation to settle before timing.
         var warm = System.Diagnostics.Stopwatch.StartNew();
         while (warm.Elapsed.TotalSeconds < 0.5) Linalg.Gemm(ta, tb, T.One, a, b, T.Zero, c);
-        int threads = Parallelism.MaxThreads;
+        int threads = Compute.CurrentThreads;
         var t = BenchTimer.Measure(() => Linalg.Gemm(ta, tb, T.One, a, b, T.Zero, c), threads, samples: m * n * k >= 1 << 30 ? 5 : 7, minSampleSeconds: 0.2);
         var row = new Dictionary<string, object>
         {

@@ -38,12 +38,12 @@ public static class InfoCommand
     /// <summary>The facts shown by the command.</summary>
     public static Dictionary<string, string> Collect() => new()
     {
-        ["version"] = typeof(Parallelism).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
+        ["version"] = typeof(Compute).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
         ["runtime"] = RuntimeInformation.FrameworkDescription,
         ["os"] = RuntimeInformation.OSDescription,
         ["architecture"] = RuntimeInformation.ProcessArchitecture.ToString(),
         ["cores"] = Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["threads"] = Parallelism.MaxThreads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["threads"] = Compute.CurrentThreads.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["simd"] = string.Join(", ", new[]
         {
             Vector512.IsHardwareAccelerated ? "Vector512" : null,

@@ -21,7 +21,7 @@ public static class PeakBenchmark
         command.SetAction(result =>
         {
             var writer = common.Writer(result);
-            int threads = Parallelism.MaxThreads;
+            int threads = Compute.CurrentThreads;
             foreach (var single in new[] { true, false })
             {
                 const long iterations = 20_000_000;

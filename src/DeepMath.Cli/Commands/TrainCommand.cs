@@ -85,7 +85,7 @@ public static class TrainCommand
         Require(r.GetValue(o.Steps) is null or > 0, "--steps must be positive.");
         Require(r.GetValue(o.EarlyStopping) is null or > 0, "--early-stopping must be positive.");
         Require(r.GetValue(o.ClipNorm) is null or > 0, "--clip-norm must be positive.");
-        Parallelism.MaxThreads = threads;
+        Compute.DefaultThreads = threads;
 
         var data = BuiltInDatasets.Load<float>(datasetName, r.GetValue(o.Data), seed, imageSize: imageSize);
         if (r.GetValue(o.TrainSubset) is int trainCount) data = data with { Train = data.Train.Take(trainCount) };

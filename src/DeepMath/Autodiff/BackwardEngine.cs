@@ -24,43 +24,64 @@ internal static class BackwardEngine<T> where T : unmanaged, IFloatingPointIeee7
         using var mode = createGraph ? GradMode.Enable() : GradMode.Disable();
         for (int n = order.Count - 1; n >= 0; n--)
         {
-            var node = order[n];
-            var record = node.Creator!;
+            var record = order[n];
             if (record.IsReleased)
                 throw new InvalidOperationException(
-                    $"Backward through a released graph ({record.Code} producing shape {node.Shape}): an earlier Backward() freed it. " +
+                    $"Backward through a released graph ({record.Code}): an earlier Backward() freed it. " +
                     "Pass retainGraph: true to every backward pass but the last.");
-            if (gradients.TryGetValue(node, out var gradient))
-            {
-                var inputs = record.Inputs;
-                var needs = new bool[inputs.Length];
-                for (int i = 0; i < inputs.Length; i++) needs[i] = inputs[i].RequiresGrad && relevant.Contains(inputs[i]);
-                var inputGradients = BackwardRules<T>.Apply(record, node, gradient, needs);
-                for (int i = 0; i < inputs.Length; i++)
+            int outputCount = record.OutputCount;
+            var outputGradients = new Tensor<T>?[outputCount];
+            bool any = false;
+            for (int o = 0; o < outputCount; o++)
+                if (record.Output(o) is { } output && gradients.TryGetValue(output, out var g))
                 {
-                    if (!needs[i] || inputGradients[i] is not { } g) continue;
-                    if (!g.Shape.Equals(inputs[i].Shape))
-                        throw new InvalidOperationException($"Backward rule of {record.Code} returned a gradient of shape {g.Shape} for an input of shape {inputs[i].Shape}.");
-                    Accumulate(gradients, inputs[i], g);
+                    outputGradients[o] = g;
+                    any = true;
                 }
-                if (!createGraph && targets is null) gradients.Remove(node);
-            }
+            if (any) Propagate(record, outputGradients, relevant, gradients, removeOutputs: !createGraph && targets is null);
             if (!retainGraph && !createGraph) record.Release();
         }
         return gradients;
     }
 
+    /// <summary>Applies one record's rule and adds the inputs' gradients, checking their shapes.</summary>
+    private static void Propagate(OpRecord<T> record, Tensor<T>?[] outputGradients, HashSet<Tensor<T>> relevant,
+        Dictionary<Tensor<T>, Tensor<T>> gradients, bool removeOutputs)
+    {
+        var inputs = record.Inputs;
+        var needs = new bool[inputs.Length];
+        for (int i = 0; i < inputs.Length; i++) needs[i] = inputs[i].RequiresGrad && relevant.Contains(inputs[i]);
+        var inputGradients = BackwardRules<T>.Apply(record, outputGradients, needs);
+        if (inputGradients.Length != inputs.Length)
+            throw new InvalidOperationException($"Backward rule of {Describe(record)} returned {inputGradients.Length} gradients for {inputs.Length} inputs.");
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            if (!needs[i] || inputGradients[i] is not { } g) continue;
+            if (!g.Shape.Equals(inputs[i].Shape))
+                throw new InvalidOperationException($"Backward rule of {Describe(record)} returned a gradient of shape {g.Shape} for input {i} of shape {inputs[i].Shape}.");
+            Accumulate(gradients, inputs[i], g);
+        }
+        if (removeOutputs)
+            for (int o = 0; o < record.OutputCount; o++)
+                if (record.Output(o) is { } output) gradients.Remove(output);
+    }
+
+    private static string Describe(OpRecord<T> record)
+        => record.Arguments is CustomArguments<T> custom ? custom.Function.Name : record.Code.ToString();
+
     private static void Accumulate(Dictionary<Tensor<T>, Tensor<T>> gradients, Tensor<T> tensor, Tensor<T> gradient)
         => gradients[tensor] = gradients.TryGetValue(tensor, out var existing) ? existing + gradient : gradient;
 
     /// <summary>
-    /// Recorded tensors reachable from the outputs, each after all of its inputs (post-order, iterative
-    /// so deep graphs cannot overflow the stack). <paramref name="relevant"/> receives the tensors from
-    /// which a target (or, without targets, any tensor requiring gradients) can be reached.
+    /// Records reachable from the outputs, each after the records of all of its inputs (post-order,
+    /// iterative so deep graphs cannot overflow the stack; a record with several outputs appears once).
+    /// <paramref name="relevant"/> receives the tensors from which a target (or, without targets, any
+    /// tensor requiring gradients) can be reached.
     /// </summary>
-    private static List<Tensor<T>> TopologicalOrder(IEnumerable<Tensor<T>> outputs, IReadOnlySet<Tensor<T>>? targets, out HashSet<Tensor<T>> relevant)
+    private static List<OpRecord<T>> TopologicalOrder(IEnumerable<Tensor<T>> outputs, IReadOnlySet<Tensor<T>>? targets, out HashSet<Tensor<T>> relevant)
     {
-        var order = new List<Tensor<T>>();
+        var order = new List<OpRecord<T>>();
+        var ordered = new HashSet<OpRecord<T>>(ReferenceEqualityComparer.Instance);
         relevant = new HashSet<Tensor<T>>(ReferenceEqualityComparer.Instance);
         var visited = new HashSet<Tensor<T>>(ReferenceEqualityComparer.Instance);
         var stack = new Stack<(Tensor<T> Node, int Next)>();
@@ -82,7 +103,7 @@ internal static class BackwardEngine<T> where T : unmanaged, IFloatingPointIeee7
                 bool isRelevant = targets is null ? node.RequiresGrad : targets.Contains(node);
                 foreach (var input in inputs) isRelevant |= relevant.Contains(input);
                 if (isRelevant) relevant.Add(node);
-                if (node.Creator is not null && isRelevant) order.Add(node);
+                if (node.Creator is { } creator && isRelevant && ordered.Add(creator)) order.Add(creator);
             }
         }
         return order;

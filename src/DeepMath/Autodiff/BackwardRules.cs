@@ -12,9 +12,17 @@ namespace DeepMath.Autodiff;
 /// </summary>
 internal static class BackwardRules<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public static Tensor<T>?[] Apply(OpRecord<T> record, Tensor<T> output, Tensor<T> g, bool[] needs)
+    public static Tensor<T>?[] Apply(OpRecord<T> record, Tensor<T>?[] outputGradients, bool[] needs)
     {
         var inputs = record.Inputs;
+        if (record.Arguments is CustomArguments<T> custom)
+        {
+            var outputs = new Tensor<T>[record.OutputCount];
+            for (int o = 0; o < outputs.Length; o++) outputs[o] = record.Output(o)!;
+            return custom.Function.Backward(outputs, outputGradients, inputs, needs);
+        }
+        var output = record.Output(0)!;
+        var g = outputGradients[0]!;
         var x = inputs.Length > 0 ? inputs[0] : null!;
         return record.Code switch
         {
@@ -59,7 +67,6 @@ internal static class BackwardRules<T> where T : unmanaged, IFloatingPointIeee75
             OpCode.Gather => [Tensor.ZerosLike(x).ScatterAdd(((IndexArguments)record.Arguments!).Axis, ((IndexArguments)record.Arguments!).Indices, g)],
             OpCode.ScatterAdd => Binary(needs, () => g, () => g.Gather(((IndexArguments)record.Arguments!).Axis, ((IndexArguments)record.Arguments!).Indices)),
             OpCode.Concatenate => ConcatenateRule(inputs, g, ((ConcatenateArguments)record.Arguments!).Axis, needs),
-            OpCode.Custom => ((CustomFunction<T>)record.Arguments!).Backward(output, g, inputs, needs),
             _ => throw new NotSupportedException($"No backward rule for {record.Code}."),
         };
     }

@@ -1,37 +1,20 @@
 namespace DeepMath.Kernels;
 
 /// <summary>
-/// How many threads DeepMath's kernels may use. Results never depend on the thread count for
-/// elementwise operations and reductions (work is split into fixed blocks); matrix multiply is
-/// bit-identical for a given thread count.
+/// Fork-join over the kernels' worker pool. The thread count comes from the ambient
+/// <see cref="Compute"/> setting, read on the calling thread when an operation starts.
 /// </summary>
-public static class Parallelism
+internal static class Parallelism
 {
-    private static int _maxThreads = InitialThreads();
-
-    /// <summary>
-    /// The most threads a single operation uses (at least 1). Defaults to the environment variable
-    /// <c>DEEPMATH_THREADS</c> when set, otherwise <see cref="Environment.ProcessorCount"/>.
-    /// </summary>
-    public static int MaxThreads
-    {
-        get => _maxThreads;
-        set => _maxThreads = value >= 1
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(value), value, "Thread count must be at least 1.");
-    }
-
-    private static int InitialThreads()
-    {
-        var text = Environment.GetEnvironmentVariable("DEEPMATH_THREADS");
-        return int.TryParse(text, out var n) && n >= 1 ? n : Environment.ProcessorCount;
-    }
+    /// <summary>The most threads an operation started on this thread may use.</summary>
+    public static int MaxThreads => Compute.CurrentThreads;
 
     /// <summary>How many parts to split <paramref name="work"/> units into, given a minimum grain per part.</summary>
     internal static int PartsFor(long work, long grain)
     {
-        int threads = _maxThreads;
-        if (threads <= 1 || work < 2 * grain) return 1;
+        if (work < 2 * grain) return 1; // small operations never read the ambient setting
+        int threads = Compute.CurrentThreads;
+        if (threads <= 1) return 1;
         return (int)Math.Min(threads, work / grain);
     }
 
@@ -41,7 +24,12 @@ public static class Parallelism
     /// </summary>
     internal static void For(int parts, Action<int> body)
     {
-        if (parts > 1 && Pool.TryRun(parts, body)) return;
+        if (parts > 1)
+        {
+            var pool = Pool;
+            pool.EnsureWorkers(parts - 1);
+            if (pool.TryRun(parts, body)) return;
+        }
         // One part, a nested call from inside a part, or another caller holding the pool: run here.
         for (int i = 0; i < parts; i++) body(i);
     }

@@ -56,10 +56,10 @@ internal readonly struct AbsOperator<T> : IUnaryOperator<T, T> where T : INumber
     public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => TensorPrimitives.Abs(x, destination);
 }
 
-/// <summary>sign(x): -1, 0 or +1; NaN stays NaN (T.Sign would throw on NaN).</summary>
+/// <summary>sign(x): -1, +0 or +1 (NumPy gives +0 for -0.0 too); NaN stays NaN (T.Sign would throw on NaN).</summary>
 internal readonly struct SignOperator<T> : IUnaryOperator<T, T> where T : INumber<T>
 {
-    public T Invoke(T x) => x > T.Zero ? T.One : x < T.Zero ? -T.One : x;
+    public T Invoke(T x) => x > T.Zero ? T.One : x < T.Zero ? -T.One : T.IsNaN(x) ? x : T.Zero;
     public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => ScalarLoops.Map<T, T, SignOperator<T>>(this, x, destination);
 }
 

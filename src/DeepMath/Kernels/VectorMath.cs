@@ -135,7 +135,9 @@ internal readonly struct ExpM1Function : IVectorFunction
         var one = TOps.Constant(1);
         var scale = TOps.ScaleByPowerOfTwo(one, k);
         var result = TOps.MultiplyAdd(q, scale, TOps.Subtract(scale, one));
-        return TOps.Select(TOps.IsNotNaN(x), result, x);
+        // Below 2^-25 (float) or 2^-54 (double), e^x - 1 rounds to x itself (this also keeps -0.0 and NaN).
+        var tiny = TOps.Constant(typeof(T) == typeof(float) ? 2.9802322387695312e-08 : 5.551115123125783e-17);
+        return TOps.Select(TOps.LessThan(TOps.Abs(x), tiny), x, TOps.Select(TOps.IsNotNaN(x), result, x));
     }
 }
 

@@ -21,12 +21,23 @@ internal sealed class WorkerPool
     private int _generation;
     private int _sleeping;
 
-    public WorkerPool(int workers)
+    private readonly object _growth = new();
+    private int _workers;
+
+    public WorkerPool(int workers) => EnsureWorkers(workers);
+
+    /// <summary>Starts workers until there are at least <paramref name="workers"/> (a scope may ask for more threads than cores).</summary>
+    public void EnsureWorkers(int workers)
     {
-        for (int i = 0; i < workers; i++)
+        if (Volatile.Read(ref _workers) >= workers) return;
+        lock (_growth)
         {
-            var thread = new Thread(WorkerLoop) { IsBackground = true, Name = $"DeepMath worker {i + 1}" };
-            thread.Start();
+            while (_workers < workers)
+            {
+                var thread = new Thread(WorkerLoop) { IsBackground = true, Name = $"DeepMath worker {_workers + 1}" };
+                thread.Start();
+                Volatile.Write(ref _workers, _workers + 1);
+            }
         }
     }
 

@@ -91,17 +91,35 @@ public enum OpCode
 }
 
 /// <summary>
-/// How a tensor was computed: the operation, its tensor inputs and its other arguments. The Autodiff
-/// layer walks these records backwards; this layer only writes them.
+/// How tensors were computed: the operation, its tensor inputs, its typed arguments and its outputs
+/// (one for most operations; several for decompositions and functions such as max-pooling with
+/// indices). The Autodiff layer walks these records backwards; this layer only writes them.
 /// </summary>
 /// <typeparam name="T">Element type of the tensors involved.</typeparam>
 public sealed class OpRecord<T> where T : unmanaged
 {
-    internal OpRecord(OpCode code, Tensor<T>[] inputs, object? arguments)
+    private Tensor<T>? _output;
+    private Tensor<T>[]? _outputs;
+
+    private OpRecord(OpCode code, Tensor<T>[] inputs, OpArguments? arguments)
     {
         Code = code;
         Inputs = inputs;
         Arguments = arguments;
+    }
+
+    /// <summary>Records <paramref name="output"/> as computed by <paramref name="code"/> from <paramref name="inputs"/>.</summary>
+    internal static void Attach(Tensor<T> output, OpCode code, Tensor<T>[] inputs, OpArguments? arguments)
+    {
+        var record = new OpRecord<T>(code, inputs, arguments) { _output = output };
+        output.Creator = record;
+    }
+
+    /// <summary>Records several outputs computed together by one operation (one backward rule for all of them).</summary>
+    internal static void AttachMany(Tensor<T>[] outputs, OpCode code, Tensor<T>[] inputs, OpArguments? arguments)
+    {
+        var record = new OpRecord<T>(code, inputs, arguments) { _outputs = outputs };
+        foreach (var output in outputs) output.Creator = record;
     }
 
     /// <summary>The operation.</summary>
@@ -110,54 +128,92 @@ public sealed class OpRecord<T> where T : unmanaged
     /// <summary>The tensor inputs (empty once the graph has been released).</summary>
     public Tensor<T>[] Inputs { get; private set; }
 
-    /// <summary>Operation-specific arguments (axes, masks, indices, view layouts, custom functions).</summary>
-    public object? Arguments { get; private set; }
+    /// <summary>Operation-specific arguments (axes, masks, indices, view layouts, custom functions), typed per operation.</summary>
+    public OpArguments? Arguments { get; private set; }
+
+    /// <summary>How many tensors the operation produced.</summary>
+    public int OutputCount => _outputs?.Length ?? (_output is null ? 0 : 1);
+
+    /// <summary>Output <paramref name="index"/> (null once the graph has been released).</summary>
+    public Tensor<T>? Output(int index) => _outputs is { } many ? many[index] : index == 0 ? _output : throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <summary>The position of <paramref name="tensor"/> among the outputs, or -1.</summary>
+    public int IndexOfOutput(Tensor<T> tensor)
+    {
+        if (_outputs is null) return ReferenceEquals(_output, tensor) ? 0 : -1;
+        for (int i = 0; i < _outputs.Length; i++)
+            if (ReferenceEquals(_outputs[i], tensor)) return i;
+        return -1;
+    }
 
     /// <summary>True after a backward pass without <c>retainGraph</c> released the inputs.</summary>
     public bool IsReleased { get; private set; }
 
-    /// <summary>Drops references to inputs and saved values so memory can be reclaimed.</summary>
+    /// <summary>Drops references to inputs, outputs and saved values so memory can be reclaimed.</summary>
     public void Release()
     {
         Inputs = [];
         Arguments = null;
+        _output = null;
+        _outputs = null;
         IsReleased = true;
     }
 }
 
+/// <summary>The typed arguments of one recorded operation; each <see cref="OpCode"/> has its own kind (or none).</summary>
+public abstract record OpArguments;
+
+/// <summary>
+/// The backward rule of an operation defined outside the built-in set (implemented by the Autodiff
+/// layer's custom functions): gradients of the inputs from the gradients of the outputs.
+/// </summary>
+/// <typeparam name="T">Element type.</typeparam>
+public interface ICustomBackward<T> where T : unmanaged
+{
+    /// <summary>A short name for messages.</summary>
+    string Name { get; }
+
+    /// <summary>One gradient per input (null where not needed or zero), given one gradient per output (null where an output was unused).</summary>
+    Tensor<T>?[] Backward(IReadOnlyList<Tensor<T>> outputs, IReadOnlyList<Tensor<T>?> outputGradients, IReadOnlyList<Tensor<T>> inputs, IReadOnlyList<bool> needsGradient);
+}
+
+/// <summary>The function behind an <see cref="OpCode.Custom"/> record.</summary>
+/// <param name="Function">Its backward rule.</param>
+public sealed record CustomArguments<T>(ICustomBackward<T> Function) : OpArguments where T : unmanaged;
+
 /// <summary>Axes of a reduction.</summary>
 /// <param name="Axes">The reduced axes, normalised and sorted.</param>
 /// <param name="KeepDims">Whether reduced axes were kept with size 1.</param>
-public sealed record ReductionArguments(int[] Axes, bool KeepDims);
+public sealed record ReductionArguments(int[] Axes, bool KeepDims) : OpArguments;
 
 /// <summary>A p-norm reduction.</summary>
 /// <param name="P">The order (any real, or ±infinity).</param>
 /// <param name="Axes">The reduced axes.</param>
 /// <param name="KeepDims">Whether reduced axes were kept with size 1.</param>
-public sealed record NormArguments(double P, int[] Axes, bool KeepDims);
+public sealed record NormArguments(double P, int[] Axes, bool KeepDims) : OpArguments;
 
 /// <summary>Two scalar parameters (clamp bounds, fill values).</summary>
 /// <param name="First">The first parameter.</param>
 /// <param name="Second">The second parameter.</param>
-public sealed record ScalarArguments<T>(T First, T Second);
+public sealed record ScalarArguments<T>(T First, T Second) : OpArguments;
 
 /// <summary>A strided view relative to the row-major layout of its input.</summary>
 /// <param name="InputShape">Shape of the viewed tensor.</param>
 /// <param name="Shape">Shape of the view.</param>
 /// <param name="Strides">Strides of the view, in elements of the row-major input.</param>
 /// <param name="Offset">Offset of the view's first element in the row-major input.</param>
-public sealed record ViewArguments(int[] InputShape, int[] Shape, int[] Strides, int Offset);
+public sealed record ViewArguments(int[] InputShape, int[] Shape, int[] Strides, int Offset) : OpArguments;
 
 /// <summary>Selection along an axis by index.</summary>
 /// <param name="Axis">The axis.</param>
 /// <param name="Indices">The indices (for gather/scatter: an index tensor of the output's shape).</param>
 /// <param name="InputShape">Shape of the tensor indexed into.</param>
-public sealed record IndexArguments(int Axis, Tensor<long> Indices, int[] InputShape);
+public sealed record IndexArguments(int Axis, Tensor<long> Indices, int[] InputShape) : OpArguments;
 
 /// <summary>A boolean mask (for where and masked fill).</summary>
 /// <param name="Mask">The mask, broadcastable to the output.</param>
-public sealed record MaskArguments(Tensor<bool> Mask);
+public sealed record MaskArguments(Tensor<bool> Mask) : OpArguments;
 
 /// <summary>Concatenation along an axis.</summary>
 /// <param name="Axis">The axis.</param>
-public sealed record ConcatenateArguments(int Axis);
+public sealed record ConcatenateArguments(int Axis) : OpArguments;

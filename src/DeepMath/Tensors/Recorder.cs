@@ -21,23 +21,30 @@ internal static class Recorder
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tensor<T> Unary<T>(Tensor<T> result, OpCode code, Tensor<T> input, object? arguments = null) where T : unmanaged
+    public static Tensor<T> Unary<T>(Tensor<T> result, OpCode code, Tensor<T> input, OpArguments? arguments = null) where T : unmanaged
     {
-        if (ShouldRecord(input)) result.Creator = new OpRecord<T>(code, [input], arguments);
+        if (ShouldRecord(input)) OpRecord<T>.Attach(result, code, [input], arguments);
         return result;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tensor<T> Binary<T>(Tensor<T> result, OpCode code, Tensor<T> a, Tensor<T> b, object? arguments = null) where T : unmanaged
+    public static Tensor<T> Binary<T>(Tensor<T> result, OpCode code, Tensor<T> a, Tensor<T> b, OpArguments? arguments = null) where T : unmanaged
     {
-        if (ShouldRecord(a, b)) result.Creator = new OpRecord<T>(code, [a, b], arguments);
+        if (ShouldRecord(a, b)) OpRecord<T>.Attach(result, code, [a, b], arguments);
         return result;
     }
 
-    public static Tensor<T> Many<T>(Tensor<T> result, OpCode code, Tensor<T>[] inputs, object? arguments = null) where T : unmanaged
+    public static Tensor<T> Many<T>(Tensor<T> result, OpCode code, Tensor<T>[] inputs, OpArguments? arguments = null) where T : unmanaged
     {
-        if (ShouldRecord<T>(inputs)) result.Creator = new OpRecord<T>(code, inputs, arguments);
+        if (ShouldRecord<T>(inputs)) OpRecord<T>.Attach(result, code, inputs, arguments);
         return result;
+    }
+
+    /// <summary>Records several outputs of one operation, when any input requires gradients and recording is on.</summary>
+    public static Tensor<T>[] ManyOutputs<T>(Tensor<T>[] results, OpCode code, Tensor<T>[] inputs, OpArguments? arguments) where T : unmanaged
+    {
+        if (ShouldRecord<T>(inputs)) OpRecord<T>.AttachMany(results, code, inputs, arguments);
+        return results;
     }
 
     /// <summary>Refuses in-place writes that would silently corrupt a recorded graph.</summary>

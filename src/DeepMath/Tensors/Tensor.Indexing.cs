@@ -22,7 +22,7 @@ public static partial class Tensor
             var result = new Tensor<T>(Elementwise.Allocate<T>(Shape.CheckedCount(shape)), shape);
             CopySelected(x, a, index, result);
             if (Recorder.ShouldRecord(x))
-                result.Creator = new OpRecord<T>(OpCode.IndexSelect, [x], new IndexArguments(a, new Tensor<long>(index, [index.Length]), x.ShapeArray));
+                OpRecord<T>.Attach(result, OpCode.IndexSelect, [x], new IndexArguments(a, new Tensor<long>(index, [index.Length]), x.ShapeArray));
             return result;
         }
 
@@ -42,7 +42,7 @@ public static partial class Tensor
             var dst = result.Storage;
             ForEachIndexPosition(idx, x, a, "gather", (i, sourceOffset) => dst[i] = x.Storage[sourceOffset]);
             if (Recorder.ShouldRecord(x))
-                result.Creator = new OpRecord<T>(OpCode.Gather, [x], new IndexArguments(a, idx, x.ShapeArray));
+                OpRecord<T>.Attach(result, OpCode.Gather, [x], new IndexArguments(a, idx, x.ShapeArray));
             return result;
         }
 
@@ -82,7 +82,7 @@ public static partial class Tensor
                     result.Select(a, (int)index[j]).AddInPlace(source.Detach().Select(a, j));
             }
             if (Recorder.ShouldRecord(x, source))
-                result.Creator = new OpRecord<T>(OpCode.IndexAdd, [x, source], new IndexArguments(a, new Tensor<long>(index, [index.Length]), x.ShapeArray));
+                OpRecord<T>.Attach(result, OpCode.IndexAdd, [x, source], new IndexArguments(a, new Tensor<long>(index, [index.Length]), x.ShapeArray));
             return result;
         }
 
@@ -104,7 +104,7 @@ public static partial class Tensor
             var dst = result.Storage;
             ForEachIndexPosition(idx, result, a, "scatter add", (i, targetOffset) => dst[targetOffset] += src[i]);
             if (Recorder.ShouldRecord(x, source))
-                result.Creator = new OpRecord<T>(OpCode.ScatterAdd, [x, source], new IndexArguments(a, idx, x.ShapeArray));
+                OpRecord<T>.Attach(result, OpCode.ScatterAdd, [x, source], new IndexArguments(a, idx, x.ShapeArray));
             return result;
         }
     }

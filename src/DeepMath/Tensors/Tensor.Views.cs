@@ -182,6 +182,6 @@ public sealed partial class Tensor<T>
     }
 
     private void RecordView(Tensor<T> view, Layout logical)
-        => view.Creator = new OpRecord<T>(OpCode.View, [this],
+        => OpRecord<T>.Attach(view, OpCode.View, [this],
             new ViewArguments(_shape, logical.Shape, logical.Strides, logical.Offset));
 }

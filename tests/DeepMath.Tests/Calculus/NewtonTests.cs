@@ -65,8 +65,8 @@ public class NewtonTests
         var x = Tensor.Uniform<double>([20, 3], -1, 1, 4);
         var b = a.MatMul(x);
         Assert.True(Tensor.AllClose(x, Linalg.Solve(a, b), 1e-12, 1e-12));
-        Assert.Equal(-2.0, Linalg.Determinant(Tensor.FromArray([1.0, 2, 3, 4], 2, 2)), 1e-14);
-        Assert.Equal(-24.0, Linalg.Determinant(Tensor.FromArray([0.0, 2, 0, 3, 0, 0, 0, 0, 4], 3, 3)), 1e-14);
+        Assert.Equal(-2.0, Linalg.Determinant(Tensor.FromArray([1.0, 2, 3, 4], 2, 2)).ToScalar(), 1e-14);
+        Assert.Equal(-24.0, Linalg.Determinant(Tensor.FromArray([0.0, 2, 0, 3, 0, 0, 0, 0, 4], 3, 3)).ToScalar(), 1e-14);
         var singular = new LuDecomposition<double>(Tensor.FromArray([1.0, 2, 2, 4], 2, 2));
         Assert.True(singular.IsSingular);
         Assert.Throws<InvalidOperationException>(() => singular.Solve(Tensor.FromArray([1.0, 1])));

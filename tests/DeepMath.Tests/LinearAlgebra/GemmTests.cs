@@ -8,7 +8,6 @@ using Xunit;
 
 namespace DeepMath.Tests.LinearAlgebra;
 
-[Collection(SerialCollection.Name)]
 public class GemmTests
 {
     /// <summary>alpha * op(A) op(B) + beta * C by the textbook triple loop in double.</summary>
@@ -122,25 +121,20 @@ public class GemmTests
     [Fact]
     public void Results_are_bit_identical_for_one_and_two_threads()
     {
-        int saved = Parallelism.MaxThreads;
-        try
+        using var threads = new ThreadSwitch();
         {
             foreach (var (m, n, k) in new[] { (300, 200, 500), (64, 128, 784), (784, 128, 64), (1000, 7, 300) })
             {
                 var a = Tensor.Uniform<float>([m, k], -1, 1, 1);
                 var b = Tensor.Uniform<float>([k, n], -1, 1, 2);
-                Parallelism.MaxThreads = 1;
+                threads.Threads = 1;
                 var one = a.MatMul(b).ToArray();
                 var oneT = a.Transpose().Contiguous().Transpose().MatMul(b.Transpose().Contiguous().Transpose()).ToArray();
-                Parallelism.MaxThreads = 2;
+                threads.Threads = 2;
                 var two = a.MatMul(b).ToArray();
                 Assert.Equal(one, two);
                 Assert.Equal(oneT, a.Transpose().Contiguous().Transpose().MatMul(b.Transpose().Contiguous().Transpose()).ToArray());
             }
-        }
-        finally
-        {
-            Parallelism.MaxThreads = saved;
         }
     }
 
@@ -151,25 +145,20 @@ public class GemmTests
     [InlineData(200, 300, 450, true, true)]
     public void Packed_products_on_two_threads_match_the_reference_and_one_thread(int m, int n, int k, bool ta, bool tb)
     {
-        int saved = Parallelism.MaxThreads;
-        try
+        using var threads = new ThreadSwitch();
         {
             var a = ta ? Tensor.Uniform<double>([k, m], -1, 1, 3) : Tensor.Uniform<double>([m, k], -1, 1, 3);
             var b = tb ? Tensor.Uniform<double>([n, k], -1, 1, 4) : Tensor.Uniform<double>([k, n], -1, 1, 4);
             var opA = ta ? a.Transpose() : a;
             var opB = tb ? b.Transpose() : b;
-            Parallelism.MaxThreads = 2;
+            threads.Threads = 2;
             var two = opA.MatMul(opB);
             AssertMatches(Naive(a, b, ta, tb, 1, 0, null), two, 1e-12, $"{m}x{n}x{k} ta={ta} tb={tb}");
-            Parallelism.MaxThreads = 1;
+            threads.Threads = 1;
             Assert.Equal(opA.MatMul(opB).ToArray(), two.ToArray());
             var twoSingle = opA.Cast<float>().MatMul(opB.Cast<float>());
-            Parallelism.MaxThreads = 2;
+            threads.Threads = 2;
             Assert.Equal(twoSingle.ToArray(), opA.Cast<float>().MatMul(opB.Cast<float>()).ToArray());
-        }
-        finally
-        {
-            Parallelism.MaxThreads = saved;
         }
     }
 

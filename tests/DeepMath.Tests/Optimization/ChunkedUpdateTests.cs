@@ -12,7 +12,6 @@ namespace DeepMath.Tests.Optimization;
 /// each element on its own, state creation included (AdaGrad's initial accumulator, SGD's first
 /// momentum step with dampening), whatever the thread count.
 /// </summary>
-[Collection(SerialCollection.Name)]
 public class ChunkedUpdateTests
 {
     private const int Large = 40_000; // above two chunks of 16,384
@@ -36,12 +35,11 @@ public class ChunkedUpdateTests
     {
         var gradients = Gradients(4, Large);
         var start = Start(Large);
-        int saved = Parallelism.MaxThreads;
-        try
+        using var threads = new ThreadSwitch();
         {
-            Parallelism.MaxThreads = 2;
+            threads.Threads = 2;
             var chunked = Run<double>(ps => Make(name, ps), start, gradients);
-            Parallelism.MaxThreads = 1;
+            threads.Threads = 1;
             Assert.Equal(chunked, Run<double>(ps => Make(name, ps), start, gradients));
             // Element i on its own, as a one-element parameter (never chunked), for a sample of elements.
             foreach (int i in new[] { 0, 16_383, 16_384, 20_000, 32_767, Large - 1 })
@@ -49,10 +47,6 @@ public class ChunkedUpdateTests
                 var alone = Run<double>(ps => Make(name, ps), [start[i]], gradients.Select(g => new[] { g[i] }).ToArray());
                 Assert.Equal(alone[0], chunked[i]);
             }
-        }
-        finally
-        {
-            Parallelism.MaxThreads = saved;
         }
     }
 }

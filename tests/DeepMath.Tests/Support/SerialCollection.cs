@@ -3,7 +3,7 @@ using Xunit;
 namespace DeepMath.Tests.Support;
 
 /// <summary>
-/// Tests that change process-wide state (Console.Out, Parallelism.MaxThreads) run in this collection,
+/// Tests that change process-wide state (Console.Out, Compute.CurrentThreads) run in this collection,
 /// alone, so that no other test runs while the setting is changed.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]

@@ -6,7 +6,6 @@ using Xunit;
 
 namespace DeepMath.Tests.Tensors;
 
-[Collection(SerialCollection.Name)]
 public class BroadcastingPropertyTests
 {
     private static void CheckBinary(Func<Tensor<double>, Tensor<double>, Tensor<double>> op, Func<double, double, double> reference)
@@ -129,21 +128,16 @@ public class BroadcastingPropertyTests
     {
         var a = Tensor.Uniform<float>([300_000], -1f, 1f, 3);
         var b = Tensor.Uniform<float>([300_000], -1f, 1f, 4);
-        int saved = DeepMath.Kernels.Parallelism.MaxThreads;
-        try
+        using var threads = new ThreadSwitch();
         {
-            DeepMath.Kernels.Parallelism.MaxThreads = 1;
+            threads.Threads = 1;
             var one = (a * b + a.Exp()).ToArray();
             var sumOne = a.Sum().ToScalar();
-            DeepMath.Kernels.Parallelism.MaxThreads = 2;
+            threads.Threads = 2;
             var two = (a * b + a.Exp()).ToArray();
             var sumTwo = a.Sum().ToScalar();
             Assert.Equal(one, two);
             Assert.Equal(sumOne, sumTwo);
-        }
-        finally
-        {
-            DeepMath.Kernels.Parallelism.MaxThreads = saved;
         }
     }
 }

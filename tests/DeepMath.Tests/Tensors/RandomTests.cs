@@ -5,7 +5,6 @@ using Xunit;
 
 namespace DeepMath.Tests.Tensors;
 
-[Collection(SerialCollection.Name)]
 public class RandomTests
 {
     [Theory]
@@ -51,21 +50,16 @@ public class RandomTests
     [Fact]
     public void Bernoulli_draws_with_the_requested_probability_independent_of_threads()
     {
-        int saved = Parallelism.MaxThreads;
-        try
+        using var threads = new ThreadSwitch();
         {
-            Parallelism.MaxThreads = 1;
+            threads.Threads = 1;
             var one = Tensor.Bernoulli<float>([300_001], 0.3, new RandomGenerator(4)).ToArray();
-            Parallelism.MaxThreads = 2;
+            threads.Threads = 2;
             var two = Tensor.Bernoulli<float>([300_001], 0.3, new RandomGenerator(4)).ToArray();
             Assert.Equal(one, two);
             Assert.All(one, x => Assert.True(x == 0f || x == 1f));
             // 4.5 standard errors: sqrt(0.3 * 0.7 / 300001) = 0.00084.
             Assert.Equal(0.3, one.Average(), 0.0038);
-        }
-        finally
-        {
-            Parallelism.MaxThreads = saved;
         }
         Assert.All(Tensor.Bernoulli<double>([1000], 1.0, new RandomGenerator(1)).ToArray(), x => Assert.Equal(1.0, x));
         Assert.All(Tensor.Bernoulli<double>([1000], 0.0, new RandomGenerator(1)).ToArray(), x => Assert.Equal(0.0, x));
@@ -77,18 +71,13 @@ public class RandomTests
     [Fact]
     public void Same_seed_same_values_and_independent_of_thread_count()
     {
-        int saved = Parallelism.MaxThreads;
-        try
+        using var threads = new ThreadSwitch();
         {
-            Parallelism.MaxThreads = 1;
+            threads.Threads = 1;
             var one = Tensor.Normal<float>([100_001], 0f, 1f, 7).ToArray();
-            Parallelism.MaxThreads = 2;
+            threads.Threads = 2;
             var two = Tensor.Normal<float>([100_001], 0f, 1f, 7).ToArray();
             Assert.Equal(one, two);
-        }
-        finally
-        {
-            Parallelism.MaxThreads = saved;
         }
         Assert.NotEqual(Tensor.Uniform<double>([10], 0, 1, 1).ToArray(), Tensor.Uniform<double>([10], 0, 1, 2).ToArray());
         var g = new RandomGenerator(5);

@@ -52,8 +52,11 @@ internal sealed record CacheInfo(long L1, long L2, long L3)
 internal readonly record struct Blocking(int Kc, int Mc, int Nc)
 {
     public static Blocking For(int elementSize, int microRows, int microColumns)
+        => Override(microRows, microColumns) ?? Computed(elementSize, microRows, microColumns);
+
+    /// <summary>The sizes derived from the cache sizes.</summary>
+    public static Blocking Computed(int elementSize, int microRows, int microColumns)
     {
-        if (Override(microRows, microColumns) is { } forced) return forced;
         var cache = CacheInfo.Current;
         int kc = (int)Math.Clamp(cache.L1 / 2 / (microColumns * elementSize), 64, 512) / 8 * 8;
         int mc = (int)Math.Clamp(cache.L2 / 2 / (kc * elementSize), microRows, 1536) / microRows * microRows;
@@ -61,14 +64,10 @@ internal readonly record struct Blocking(int Kc, int Mc, int Nc)
         return new Blocking(kc, mc, nc);
     }
 
-    /// <summary>DEEPMATH_GEMM_BLOCKING="kc,mc,nc" replaces the computed sizes (for tuning experiments).</summary>
+    /// <summary>Sizes forced by a <see cref="Compute.GemmBlockSizes"/> scope, rounded to whole micro-tiles.</summary>
     private static Blocking? Override(int microRows, int microColumns)
     {
-        var text = Environment.GetEnvironmentVariable("DEEPMATH_GEMM_BLOCKING");
-        var parts = text?.Split(',');
-        if (parts is not { Length: 3 }) return null;
-        if (!int.TryParse(parts[0], CultureInfo.InvariantCulture, out var kc) || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var mc)
-            || !int.TryParse(parts[2], CultureInfo.InvariantCulture, out var nc) || kc < 1 || mc < 1 || nc < 1) return null;
-        return new Blocking(kc, Math.Max(microRows, mc / microRows * microRows), Math.Max(microColumns, nc / microColumns * microColumns));
+        if (Compute.CurrentGemmBlocking is not { } forced) return null;
+        return new Blocking(forced.Kc, Math.Max(microRows, forced.Mc / microRows * microRows), Math.Max(microColumns, forced.Nc / microColumns * microColumns));
     }
 }

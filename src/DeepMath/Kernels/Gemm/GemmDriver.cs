@@ -17,7 +17,10 @@ internal static unsafe class GemmDriver<T, TVector, TOps>
 {
     private const int Mr = MicroKernel<T, TVector, TOps>.Rows;
     private static readonly int Nr = MicroKernel<T, TVector, TOps>.Columns;
-    private static readonly Blocking Blocks = Blocking.For(sizeof(T), Mr, Nr);
+    private static readonly Blocking CacheBlocks = Blocking.Computed(sizeof(T), Mr, Nr);
+
+    /// <summary>The block sizes for a product started now (read on the calling thread, then passed to the parts).</summary>
+    private static Blocking CurrentBlocks() => Compute.CurrentGemmBlocking is null ? CacheBlocks : Blocking.For(sizeof(T), Mr, Nr);
 
     /// <summary>Minimum multiply-adds per thread before splitting pays for the fork.</summary>
     private const long MinWorkPerThread = 48L * 48 * 48;
@@ -44,7 +47,7 @@ internal static unsafe class GemmDriver<T, TVector, TOps>
 
     private static void Packed(GemmProblem<T> g, int threads)
     {
-        var blocks = Blocks;
+        var blocks = CurrentBlocks();
         int ncMax = Math.Min(blocks.Nc, RoundUp(g.N, Nr));
         int kcMax = Math.Min(blocks.Kc, g.K);
         T* packedB = PackBuffer.B.Get<T>((long)ncMax * kcMax);
@@ -63,7 +66,7 @@ internal static unsafe class GemmDriver<T, TVector, TOps>
                 // core's cache; split by rows, all parts read all of B, packed by all threads first.
                 bool ownB = !byRows || parts == 1;
                 if (!ownB) PackBParallel(kc, nc, bSource, g.RsB, g.CsB, packedB, columnPanels, Math.Min(threads, columnPanels));
-                var job = new PackedJob(g, packedB, bSource, jc, nc, pc, kc, mode, rowPanels, columnPanels, parts, byRows, ownB);
+                var job = new PackedJob(g, packedB, bSource, jc, nc, pc, kc, mode, rowPanels, columnPanels, parts, byRows, ownB, blocks.Mc);
                 if (parts == 1) job.Execute(0);
                 else Parallelism.For(parts, job.Execute);
             }
@@ -82,7 +85,7 @@ internal static unsafe class GemmDriver<T, TVector, TOps>
 
     /// <summary>One (jc, pc) step of the packed algorithm, split into parts by row or column panels.</summary>
     private sealed class PackedJob(GemmProblem<T> g, T* packedB, T* bSource, int jc, int nc, int pc, int kc, WriteMode mode,
-        int rowPanels, int columnPanels, int parts, bool byRows, bool packOwnB)
+        int rowPanels, int columnPanels, int parts, bool byRows, bool packOwnB, int mcMax)
     {
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Execute(int part)
@@ -90,7 +93,6 @@ internal static unsafe class GemmDriver<T, TVector, TOps>
             var (r0, r1, q0, q1) = PartPanels(rowPanels, columnPanels, parts, byRows, part);
             if (packOwnB) Packing.PackB(kc, nc, bSource, g.RsB, g.CsB, packedB, Nr, q0, q1);
             int rowEnd = Math.Min(g.M, r1 * Mr);
-            int mcMax = Blocks.Mc;
             T* packedA = PackBuffer.A.Get<T>((long)Math.Min(mcMax, RoundUp(rowEnd - r0 * Mr, Mr)) * kc);
             Span<T> tile = stackalloc T[Mr * Nr];
             fixed (T* tilePointer = tile)
