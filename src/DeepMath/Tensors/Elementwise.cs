@@ -115,7 +115,7 @@ internal static class Elementwise
         MapInto(destination, destination, new FillOperator<T>(value), "fill");
     }
 
-    /// <summary>Writes into a broadcast view would hit one element many times: refuse them.</summary>
+    /// <summary>Writes into a broadcast or overlapping view would hit one element many times: refuse them.</summary>
     public static void CheckWritable<T>(Tensor<T> destination, string operation) where T : unmanaged
     {
         var strides = destination.StrideArray;
@@ -124,6 +124,9 @@ internal static class Elementwise
             if (strides[i] == 0 && shape[i] > 1)
                 throw new InvalidOperationException(
                     $"{operation}: cannot write into a broadcast view of shape {destination.Shape} (axis {i} repeats one element); Clone() it first.");
+        if (!destination.IsContiguous && !LayoutTransforms.IsInjective(shape, strides))
+            throw new InvalidOperationException(
+                $"{operation}: cannot write into a view of shape {destination.Shape} whose windows overlap (strides {Shape.Format(strides)}); Clone() it first.");
     }
 
     /// <summary>An operand that shares storage with the destination in a different layout is copied first (as NumPy does).</summary>

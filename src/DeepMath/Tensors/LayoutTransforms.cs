@@ -66,6 +66,47 @@ internal static class LayoutTransforms
         return new Layout([.. shape], [.. strides], offset);
     }
 
+    /// <summary>
+    /// Sliding windows along one axis (PyTorch's unfold): the axis becomes the window index, of size
+    /// (n - size) / step + 1, and a new last axis of <paramref name="size"/> walks inside a window.
+    /// Windows overlap when step &lt; size, so the result may address an element several times.
+    /// </summary>
+    public static Layout Unfold(in Layout layout, int axis, int size, int step)
+    {
+        int n = layout.Shape[axis];
+        int windows = n >= size ? (n - size) / step + 1 : 0;
+        var shape = layout.Shape.ToArray();
+        var strides = layout.Strides.ToArray();
+        shape[axis] = windows;
+        strides[axis] = layout.Strides[axis] * step;
+        return new Layout([.. shape, size], [.. strides, layout.Strides[axis]], layout.Offset);
+    }
+
+    /// <summary>
+    /// True when no two positions of the layout address the same element: with the axes of extent
+    /// &gt; 1 ordered by |stride|, each stride exceeds the span of all smaller ones. (False may also mean
+    /// "could not prove", which only costs a slower accumulating path.)
+    /// </summary>
+    public static bool IsInjective(int[] shape, int[] strides)
+    {
+        Span<(long Stride, int Extent)> axes = stackalloc (long, int)[shape.Length];
+        int count = 0;
+        for (int i = 0; i < shape.Length; i++)
+        {
+            if (shape[i] == 0) return true;
+            if (shape[i] > 1) axes[count++] = (Math.Abs((long)strides[i]), shape[i]);
+        }
+        axes = axes[..count];
+        axes.Sort((a, b) => a.Stride.CompareTo(b.Stride));
+        long span = 0;
+        foreach (var (stride, extent) in axes)
+        {
+            if (stride <= span) return false;
+            span += stride * (extent - 1);
+        }
+        return true;
+    }
+
     public static Layout Permute(in Layout layout, ReadOnlySpan<int> axes)
     {
         int rank = layout.Shape.Length;

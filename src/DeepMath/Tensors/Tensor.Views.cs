@@ -36,6 +36,25 @@ public sealed partial class Tensor<T>
         return Slice(a, start, start + length);
     }
 
+    /// <summary>
+    /// Sliding windows along <paramref name="axis"/> as a view (PyTorch's unfold): the axis becomes the
+    /// window index ((n - size) / step + 1 windows) and a new last axis of length <paramref name="size"/>
+    /// runs inside each window. Windows overlap when step &lt; size; the gradient adds every window's
+    /// share back (scatter-add). Unfolding two axes of an image gives the patches of a convolution.
+    /// The view cannot be written to when windows overlap.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">size or step is not positive, or size exceeds the axis.</exception>
+    public Tensor<T> Unfold(int axis, int size, int step = 1)
+    {
+        int a = Shape.NormalizeAxis(axis, Rank);
+        if (size < 1 || size > _shape[a])
+            throw new ArgumentOutOfRangeException(nameof(size), $"Unfold: a window of {size} does not fit axis {a} of size {_shape[a]} (shape {Shape}).");
+        if (step < 1) throw new ArgumentOutOfRangeException(nameof(step), $"Unfold: the step must be positive, got {step}.");
+        var view = new Tensor<T>(_storage, LayoutTransforms.Unfold(Layout, a, size, step));
+        if (Recorder.ShouldRecord(this)) RecordView(view, LayoutTransforms.Unfold(Layout.RowMajor(_shape), a, size, step));
+        return view;
+    }
+
     /// <summary>Reverses the order of elements along the given axes (all axes when none are given).</summary>
     public Tensor<T> Flip(params ReadOnlySpan<int> axes)
     {
