@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using DeepMath.Autodiff;
 using DeepMath.Cli.Training;
 using DeepMath.Data;
 using DeepMath.Data.Csv;
@@ -32,7 +33,7 @@ public static class PredictCommand
             var raw = Read(path);
             var features = raw.Rank > 2 ? raw.Reshape(raw.Shape[0], -1) : raw.Rank == 1 ? raw.Reshape(1, -1) : raw;
             Tensor<float> probabilities;
-            using (GradMode.Disable()) probabilities = model.Forward(preparation.Apply(features)).Softmax(1);
+            using (Autograd.NoGrad()) probabilities = model.Forward(preparation.Apply(features)).Softmax(1);
             var predicted = probabilities.ArgMax(1).AsSpan().ToArray();
             var text = new StringBuilder("index,class,name,probability\n");
             for (int i = 0; i < predicted.Length; i++)

@@ -11,11 +11,14 @@ namespace DeepMath.Autodiff;
 /// </summary>
 public static class Autograd
 {
-    /// <summary>Turns recording off until the scope is disposed (inference, parameter updates).</summary>
-    public static GradMode.Scope NoGrad() => GradMode.Disable();
+    /// <summary>Turns recording off on this thread until the scope is disposed (inference, parameter updates): <c>using (Autograd.NoGrad()) { ... }</c>.</summary>
+    public static RecordingScope NoGrad() => GradMode.Disable();
 
     /// <summary>Turns recording back on inside a <see cref="NoGrad"/> region until the scope is disposed.</summary>
-    public static GradMode.Scope EnableGrad() => GradMode.Enable();
+    public static RecordingScope EnableGrad() => GradMode.Enable();
+
+    /// <summary>True when operations on tensors that require gradients are being recorded on this thread.</summary>
+    public static bool IsRecording => GradMode.IsEnabled;
 
     extension<T>(Tensor<T> output) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -4,7 +4,7 @@ namespace DeepMath.Autodiff;
 
 /// <summary>
 /// An operation with its own backward rule and one output (matrix multiply, fused losses). To add
-/// one: compute the forward result from detached inputs (or inside <c>GradMode.Disable()</c>), then
+/// one: compute the forward result from detached inputs (or inside <c>Autograd.NoGrad()</c>), then
 /// call <see cref="Record"/> with the result and the inputs. Write <see cref="Backward"/> with tensor
 /// operations so that gradients of gradients work. Test it with <c>GradCheck</c> (see Calculus) and
 /// give it an entry in the op table of the tests. For several outputs use <see cref="MultiOutputFunction{T}"/>.

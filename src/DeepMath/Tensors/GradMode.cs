@@ -2,10 +2,10 @@ namespace DeepMath.Tensors;
 
 /// <summary>
 /// Whether operations on tensors that require gradients are recorded (per thread). Recording is on
-/// by default; <see cref="Disable"/> turns it off for a scope (inference, optimizer updates) and
-/// <see cref="Enable"/> turns it back on inside such a scope. Scopes nest and restore the previous state.
+/// by default; the public way to switch it is <c>Autograd.NoGrad()</c> / <c>Autograd.EnableGrad()</c>
+/// in the Autodiff layer, which return the scopes made here. Scopes nest and restore the previous state.
 /// </summary>
-public static class GradMode
+internal static class GradMode
 {
     [ThreadStatic] private static bool t_disabled;
 
@@ -13,26 +13,28 @@ public static class GradMode
     public static bool IsEnabled => !t_disabled;
 
     /// <summary>Turns recording off until the returned scope is disposed.</summary>
-    public static Scope Disable() => Set(disabled: true);
+    public static RecordingScope Disable() => Set(disabled: true);
 
     /// <summary>Turns recording on until the returned scope is disposed.</summary>
-    public static Scope Enable() => Set(disabled: false);
+    public static RecordingScope Enable() => Set(disabled: false);
 
-    private static Scope Set(bool disabled)
+    private static RecordingScope Set(bool disabled)
     {
-        var scope = new Scope(t_disabled);
+        var scope = new RecordingScope(t_disabled);
         t_disabled = disabled;
         return scope;
     }
 
-    /// <summary>Restores the previous recording state when disposed.</summary>
-    public readonly struct Scope : IDisposable
-    {
-        private readonly bool _previousDisabled;
+    internal static void Restore(bool previousDisabled) => t_disabled = previousDisabled;
+}
 
-        internal Scope(bool previousDisabled) => _previousDisabled = previousDisabled;
+/// <summary>Restores the recording state in force before <c>Autograd.NoGrad()</c> or <c>Autograd.EnableGrad()</c> when disposed.</summary>
+public readonly struct RecordingScope : IDisposable
+{
+    private readonly bool _previousDisabled;
 
-        /// <summary>Leaves the scope.</summary>
-        public void Dispose() => t_disabled = _previousDisabled;
-    }
+    internal RecordingScope(bool previousDisabled) => _previousDisabled = previousDisabled;
+
+    /// <summary>Leaves the scope.</summary>
+    public void Dispose() => GradMode.Restore(_previousDisabled);
 }

@@ -53,6 +53,6 @@ internal static class Recorder
         if (target.RequiresGrad && GradMode.IsEnabled)
             throw new InvalidOperationException(
                 $"{operation} would modify a tensor that requires gradients while recording is on; " +
-                "wrap the update in 'using (GradMode.Disable()) { ... }' or work on a Detach()ed copy.");
+                "wrap the update in 'using (Autograd.NoGrad()) { ... }' or work on a Detach()ed copy.");
     }
 }
