@@ -50,6 +50,15 @@ internal unsafe interface ISimdOps<TVector, T> where TVector : struct where T : 
     /// <summary>All-ones lanes where a &lt; b.</summary>
     static abstract TVector LessThan(TVector a, TVector b);
 
+    /// <summary>All-ones lanes where a == b.</summary>
+    static abstract TVector EqualsMask(TVector a, TVector b);
+
+    /// <summary>True when any lane of the mask is set.</summary>
+    static abstract bool Any(TVector mask);
+
+    /// <summary>The largest integer not above each lane.</summary>
+    static abstract TVector Floor(TVector a);
+
     /// <summary>All-ones lanes where a is not NaN.</summary>
     static abstract TVector IsNotNaN(TVector a);
 
@@ -82,6 +91,9 @@ internal unsafe struct Vector512Single : ISimdOps<Vector512<float>, float>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> CopySign(Vector512<float> magnitude, Vector512<float> sign) => Vector512.CopySign(magnitude, sign);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> LessThan(Vector512<float> a, Vector512<float> b) => Vector512.LessThan(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> IsNotNaN(Vector512<float> a) => Vector512.Equals(a, a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> EqualsMask(Vector512<float> a, Vector512<float> b) => Vector512.Equals(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool Any(Vector512<float> mask) => Vector512.ExtractMostSignificantBits(mask) != 0;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Floor(Vector512<float> a) => Vector512.Floor(a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Select(Vector512<float> mask, Vector512<float> whenTrue, Vector512<float> whenFalse) => Vector512.ConditionalSelect(mask, whenTrue, whenFalse);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> RoundToInteger(Vector512<float> x) => x + Vector512.Create(12582912f) - Vector512.Create(12582912f);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -116,6 +128,9 @@ internal unsafe struct Vector512Double : ISimdOps<Vector512<double>, double>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> CopySign(Vector512<double> magnitude, Vector512<double> sign) => Vector512.CopySign(magnitude, sign);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> LessThan(Vector512<double> a, Vector512<double> b) => Vector512.LessThan(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> IsNotNaN(Vector512<double> a) => Vector512.Equals(a, a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> EqualsMask(Vector512<double> a, Vector512<double> b) => Vector512.Equals(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool Any(Vector512<double> mask) => Vector512.ExtractMostSignificantBits(mask) != 0;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Floor(Vector512<double> a) => Vector512.Floor(a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Select(Vector512<double> mask, Vector512<double> whenTrue, Vector512<double> whenFalse) => Vector512.ConditionalSelect(mask, whenTrue, whenFalse);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> RoundToInteger(Vector512<double> x) => x + Vector512.Create(6755399441055744.0) - Vector512.Create(6755399441055744.0);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -150,6 +165,9 @@ internal unsafe struct Vector256Single : ISimdOps<Vector256<float>, float>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> CopySign(Vector256<float> magnitude, Vector256<float> sign) => Vector256.CopySign(magnitude, sign);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> LessThan(Vector256<float> a, Vector256<float> b) => Vector256.LessThan(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> IsNotNaN(Vector256<float> a) => Vector256.Equals(a, a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> EqualsMask(Vector256<float> a, Vector256<float> b) => Vector256.Equals(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool Any(Vector256<float> mask) => Vector256.ExtractMostSignificantBits(mask) != 0;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Floor(Vector256<float> a) => Vector256.Floor(a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Select(Vector256<float> mask, Vector256<float> whenTrue, Vector256<float> whenFalse) => Vector256.ConditionalSelect(mask, whenTrue, whenFalse);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> RoundToInteger(Vector256<float> x) => x + Vector256.Create(12582912f) - Vector256.Create(12582912f);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -184,6 +202,9 @@ internal unsafe struct Vector256Double : ISimdOps<Vector256<double>, double>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<double> CopySign(Vector256<double> magnitude, Vector256<double> sign) => Vector256.CopySign(magnitude, sign);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<double> LessThan(Vector256<double> a, Vector256<double> b) => Vector256.LessThan(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<double> IsNotNaN(Vector256<double> a) => Vector256.Equals(a, a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<double> EqualsMask(Vector256<double> a, Vector256<double> b) => Vector256.Equals(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool Any(Vector256<double> mask) => Vector256.ExtractMostSignificantBits(mask) != 0;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<double> Floor(Vector256<double> a) => Vector256.Floor(a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<double> Select(Vector256<double> mask, Vector256<double> whenTrue, Vector256<double> whenFalse) => Vector256.ConditionalSelect(mask, whenTrue, whenFalse);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<double> RoundToInteger(Vector256<double> x) => x + Vector256.Create(6755399441055744.0) - Vector256.Create(6755399441055744.0);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -218,6 +239,9 @@ internal unsafe struct Vector128Single : ISimdOps<Vector128<float>, float>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<float> CopySign(Vector128<float> magnitude, Vector128<float> sign) => Vector128.CopySign(magnitude, sign);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<float> LessThan(Vector128<float> a, Vector128<float> b) => Vector128.LessThan(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<float> IsNotNaN(Vector128<float> a) => Vector128.Equals(a, a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<float> EqualsMask(Vector128<float> a, Vector128<float> b) => Vector128.Equals(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool Any(Vector128<float> mask) => Vector128.ExtractMostSignificantBits(mask) != 0;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<float> Floor(Vector128<float> a) => Vector128.Floor(a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<float> Select(Vector128<float> mask, Vector128<float> whenTrue, Vector128<float> whenFalse) => Vector128.ConditionalSelect(mask, whenTrue, whenFalse);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<float> RoundToInteger(Vector128<float> x) => x + Vector128.Create(12582912f) - Vector128.Create(12582912f);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -252,6 +276,9 @@ internal unsafe struct Vector128Double : ISimdOps<Vector128<double>, double>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<double> CopySign(Vector128<double> magnitude, Vector128<double> sign) => Vector128.CopySign(magnitude, sign);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<double> LessThan(Vector128<double> a, Vector128<double> b) => Vector128.LessThan(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<double> IsNotNaN(Vector128<double> a) => Vector128.Equals(a, a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<double> EqualsMask(Vector128<double> a, Vector128<double> b) => Vector128.Equals(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool Any(Vector128<double> mask) => Vector128.ExtractMostSignificantBits(mask) != 0;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<double> Floor(Vector128<double> a) => Vector128.Floor(a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<double> Select(Vector128<double> mask, Vector128<double> whenTrue, Vector128<double> whenFalse) => Vector128.ConditionalSelect(mask, whenTrue, whenFalse);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<double> RoundToInteger(Vector128<double> x) => x + Vector128.Create(6755399441055744.0) - Vector128.Create(6755399441055744.0);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -130,25 +130,27 @@ internal readonly struct ErfOperator<T> : IUnaryOperator<T, T> where T : IFloati
     public void Invoke(ReadOnlySpan<T> x, Span<T> destination) => ScalarLoops.Map<T, T, ErfOperator<T>>(this, x, destination);
 }
 
+/// <summary>sin x: float and double through one vector body (<see cref="SinFunction"/>).</summary>
 internal readonly struct SinOperator<T> : IUnaryOperator<T, T> where T : unmanaged, ITrigonometricFunctions<T>
 {
-    public T Invoke(T x) => UniformWidth.One(this, x);
+    public T Invoke(T x) => VectorMath.Supports<T>() ? VectorMath.One<T, SinFunction>(x) : T.Sin(x);
 
     public void Invoke(ReadOnlySpan<T> x, Span<T> destination)
     {
-        if (UniformWidth.NeedsPadding<T>(x.Length)) UniformWidth.Padded(this, x, destination);
-        else TensorPrimitives.Sin(x, destination);
+        if (VectorMath.Supports<T>()) VectorMath.Map<T, SinFunction>(x, destination);
+        else ScalarLoops.Map<T, T, SinOperator<T>>(this, x, destination);
     }
 }
 
+/// <summary>cos x: float and double through one vector body (<see cref="CosFunction"/>).</summary>
 internal readonly struct CosOperator<T> : IUnaryOperator<T, T> where T : unmanaged, ITrigonometricFunctions<T>
 {
-    public T Invoke(T x) => UniformWidth.One(this, x);
+    public T Invoke(T x) => VectorMath.Supports<T>() ? VectorMath.One<T, CosFunction>(x) : T.Cos(x);
 
     public void Invoke(ReadOnlySpan<T> x, Span<T> destination)
     {
-        if (UniformWidth.NeedsPadding<T>(x.Length)) UniformWidth.Padded(this, x, destination);
-        else TensorPrimitives.Cos(x, destination);
+        if (VectorMath.Supports<T>()) VectorMath.Map<T, CosFunction>(x, destination);
+        else ScalarLoops.Map<T, T, CosOperator<T>>(this, x, destination);
     }
 }
 

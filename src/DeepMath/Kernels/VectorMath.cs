@@ -9,6 +9,12 @@ internal interface IVectorFunction
 {
     static abstract TVector Compute<TVector, T, TOps>(TVector x)
         where TVector : struct where T : unmanaged where TOps : struct, ISimdOps<TVector, T>;
+
+    /// <summary>Lanes with |x| above this (or infinite) are recomputed by <see cref="Fallback"/>, element by element.</summary>
+    static virtual double FallbackAbove(bool single) => double.PositiveInfinity;
+
+    /// <summary>The function for arguments beyond the vector body's range (by value only, so results stay layout-independent).</summary>
+    static virtual double Fallback(double x) => x;
 }
 
 /// <summary>
@@ -74,6 +80,31 @@ internal static class VectorMath
             for (; i <= n - lanes; i += lanes)
                 TOps.Store(pd + i, TFunction.Compute<TVector, T, TOps>(TOps.Load(px + i)));
             if (i < n) Tail<T, TVector, TOps, TFunction>(px + i, pd + i, n - i);
+            double limit = TFunction.FallbackAbove(typeof(T) == typeof(float));
+            if (!double.IsPositiveInfinity(limit)) FixLarge<T, TVector, TOps, TFunction>(px, pd, n, limit);
+        }
+    }
+
+    /// <summary>Recomputes, by <see cref="IVectorFunction.Fallback"/>, the elements whose magnitude the vector body does not cover.</summary>
+    private static unsafe void FixLarge<T, TVector, TOps, TFunction>(T* x, T* d, int n, double limit)
+        where T : unmanaged where TVector : struct where TOps : struct, ISimdOps<TVector, T> where TFunction : IVectorFunction
+    {
+        int lanes = TOps.Lanes, i = 0;
+        var bound = TOps.Constant(limit);
+        for (; i <= n - lanes; i += lanes)
+            if (TOps.Any(TOps.LessThan(bound, TOps.Abs(TOps.Load(x + i))))) FixRange<T, TFunction>(x + i, d + i, lanes, limit);
+        FixRange<T, TFunction>(x + i, d + i, n - i, limit);
+    }
+
+    private static unsafe void FixRange<T, TFunction>(T* x, T* d, int count, double limit) where T : unmanaged where TFunction : IVectorFunction
+    {
+        for (int j = 0; j < count; j++)
+        {
+            double v = typeof(T) == typeof(float) ? ((float*)x)[j] : ((double*)x)[j];
+            if (!(Math.Abs(v) > limit)) continue;
+            double r = TFunction.Fallback(v);
+            if (typeof(T) == typeof(float)) ((float*)d)[j] = (float)r;
+            else ((double*)d)[j] = r;
         }
     }
 
@@ -198,4 +229,108 @@ internal readonly struct SigmoidFunction : IVectorFunction
         var negative = TOps.Divide(e, denominator);
         return TOps.Select(TOps.LessThan(x, TOps.Constant(0)), negative, positive);
     }
+}
+
+/// <summary>
+/// Shared range reduction of sine and cosine: x = k pi/2 + r with |r| &lt;= pi/4 (pi/2 split in three
+/// parts for double, two for float, each product exact through FMA), then Taylor polynomials for sin r
+/// and cos r (through r^17 and r^16 for double, r^9 and r^10 for float). Arguments beyond 1e5 (double)
+/// or 1e4 (float), where this reduction loses digits, go to the system library element by element.
+/// </summary>
+internal static class SineCosine
+{
+    public static double Limit(bool single) => single ? 1e4 : 1e5;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVector Compute<TVector, T, TOps>(TVector x, bool cosine)
+        where TVector : struct where T : unmanaged where TOps : struct, ISimdOps<TVector, T>
+    {
+        bool single = typeof(T) == typeof(float);
+        var k = TOps.RoundToInteger(TOps.Multiply(x, TOps.Constant(0.63661977236758134308)));
+        TVector r;
+        if (single)
+        {
+            r = TOps.MultiplyAdd(k, TOps.Constant(-1.5707963705062866), x);
+            r = TOps.MultiplyAdd(k, TOps.Constant(4.371139000186241e-08), r);
+        }
+        else
+        {
+            r = TOps.MultiplyAdd(k, TOps.Constant(-1.57079632673412561417e+00), x);
+            r = TOps.MultiplyAdd(k, TOps.Constant(-6.07710050630396597660e-11), r);
+            r = TOps.MultiplyAdd(k, TOps.Constant(-2.02226624871116645580e-21), r);
+        }
+        var z = TOps.Multiply(r, r);
+        var sin = TOps.MultiplyAdd(TOps.Multiply(r, z), SinPolynomial<TVector, T, TOps>(z, single), r);
+        var cos = TOps.Add(TOps.MultiplyAdd(TOps.Multiply(z, z), CosPolynomial<TVector, T, TOps>(z, single), TOps.Multiply(z, TOps.Constant(-0.5))), TOps.Constant(1));
+        // Quadrant q = k mod 4, from the fraction of k / 4: sin x = (s, c, -s, -c)[q]; cos x = (c, -s, -c, s)[q].
+        var quarter = TOps.Multiply(k, TOps.Constant(0.25));
+        var f = TOps.Subtract(quarter, TOps.Floor(quarter));
+        if (cosine) f = TOps.Subtract(TOps.Add(f, TOps.Constant(0.25)), TOps.Floor(TOps.Add(f, TOps.Constant(0.25))));
+        var first = TOps.EqualsMask(f, TOps.Constant(0.25));
+        var odd = TOps.Select(first, first, TOps.EqualsMask(f, TOps.Constant(0.75))); // a mask OR: quadrants 1 and 3
+        var value = TOps.Select(odd, cos, sin);
+        var negative = TOps.LessThan(TOps.Constant(0.375), f);
+        return TOps.Select(negative, TOps.Multiply(value, TOps.Constant(-1)), value);
+    }
+
+    private static TVector SinPolynomial<TVector, T, TOps>(TVector z, bool single)
+        where TVector : struct where T : unmanaged where TOps : struct, ISimdOps<TVector, T>
+    {
+        TVector p = single ? TOps.Constant(1.0 / 362880) : TOps.Constant(1.0 / 355687428096000);
+        if (!single)
+        {
+            p = TOps.MultiplyAdd(p, z, TOps.Constant(-1.0 / 1307674368000));
+            p = TOps.MultiplyAdd(p, z, TOps.Constant(1.0 / 6227020800));
+            p = TOps.MultiplyAdd(p, z, TOps.Constant(-1.0 / 39916800));
+            p = TOps.MultiplyAdd(p, z, TOps.Constant(1.0 / 362880));
+        }
+        p = TOps.MultiplyAdd(p, z, TOps.Constant(-1.0 / 5040));
+        p = TOps.MultiplyAdd(p, z, TOps.Constant(1.0 / 120));
+        return TOps.MultiplyAdd(p, z, TOps.Constant(-1.0 / 6));
+    }
+
+    private static TVector CosPolynomial<TVector, T, TOps>(TVector z, bool single)
+        where TVector : struct where T : unmanaged where TOps : struct, ISimdOps<TVector, T>
+    {
+        TVector p = single ? TOps.Constant(-1.0 / 3628800) : TOps.Constant(1.0 / 20922789888000);
+        if (!single)
+        {
+            p = TOps.MultiplyAdd(p, z, TOps.Constant(-1.0 / 87178291200));
+            p = TOps.MultiplyAdd(p, z, TOps.Constant(1.0 / 479001600));
+            p = TOps.MultiplyAdd(p, z, TOps.Constant(-1.0 / 3628800));
+        }
+        p = TOps.MultiplyAdd(p, z, TOps.Constant(1.0 / 40320));
+        p = TOps.MultiplyAdd(p, z, TOps.Constant(-1.0 / 720));
+        return TOps.MultiplyAdd(p, z, TOps.Constant(1.0 / 24));
+    }
+}
+
+/// <summary>sin x (see <see cref="SineCosine"/>).</summary>
+internal readonly struct SinFunction : IVectorFunction
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVector Compute<TVector, T, TOps>(TVector x)
+        where TVector : struct where T : unmanaged where TOps : struct, ISimdOps<TVector, T>
+    {
+        // Where x^3/6 is below half an ulp of x, sin x rounds to x itself (this also keeps -0.0).
+        var tiny = TOps.Constant(typeof(T) == typeof(float) ? 1e-4 : 1e-9);
+        return TOps.Select(TOps.LessThan(TOps.Abs(x), tiny), x, SineCosine.Compute<TVector, T, TOps>(x, cosine: false));
+    }
+
+    public static double FallbackAbove(bool single) => SineCosine.Limit(single);
+
+    public static double Fallback(double x) => Math.Sin(x);
+}
+
+/// <summary>cos x (see <see cref="SineCosine"/>).</summary>
+internal readonly struct CosFunction : IVectorFunction
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVector Compute<TVector, T, TOps>(TVector x)
+        where TVector : struct where T : unmanaged where TOps : struct, ISimdOps<TVector, T>
+        => SineCosine.Compute<TVector, T, TOps>(x, cosine: true);
+
+    public static double FallbackAbove(bool single) => SineCosine.Limit(single);
+
+    public static double Fallback(double x) => Math.Cos(x);
 }

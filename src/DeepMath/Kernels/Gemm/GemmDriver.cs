@@ -121,13 +121,17 @@ internal static unsafe class GemmDriver<T, TVector, TOps>
     {
         int rowPanels = (g.M + Mr - 1) / Mr, columnPanels = (g.N + Nr - 1) / Nr;
         var (parts, byRows) = Partition(rowPanels, columnPanels, threads);
-        var job = new DirectJob(g, rowPanels, columnPanels, parts, byRows);
+        var job = new DirectJob(g, rowPanels, columnPanels, parts, byRows, CurrentBlocks().Kc);
         if (parts == 1) job.Execute(0);
         else Parallelism.For(parts, job.Execute);
     }
 
-    /// <summary>The unpacked path: full tiles read A and B in place; edge rows and columns are packed (zero-padded) first.</summary>
-    private sealed class DirectJob(GemmProblem<T> g, int rowPanels, int columnPanels, int parts, bool byRows)
+    /// <summary>
+    /// The unpacked path: full tiles read A and B in place; edge rows and columns are packed (zero-padded)
+    /// first. The depth is split into the same kc blocks as the packed path, so every element of C sees
+    /// the same chain of roundings whichever path (and so whichever operand layout) computes it.
+    /// </summary>
+    private sealed class DirectJob(GemmProblem<T> g, int rowPanels, int columnPanels, int parts, bool byRows, int kcMax)
     {
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Execute(int part)
@@ -161,8 +165,13 @@ internal static unsafe class GemmDriver<T, TVector, TOps>
                     {
                         int i0 = r * Mr, height = Math.Min(Mr, g.M - i0);
                         T* c = g.C + i0 * g.RsC + j0 * g.CsC;
-                        if (height == Mr) Tile(k, g.A + i0 * g.RsA, g.RsA, g.CsA, b, bStep, c, height, width, g, mode, tilePointer);
-                        else Tile(k, edgeA, 1, Mr, b, bStep, c, height, width, g, mode, tilePointer);
+                        for (int p0 = 0; p0 < k; p0 += kcMax)
+                        {
+                            int kc = Math.Min(kcMax, k - p0);
+                            var blockMode = p0 == 0 ? mode : WriteMode.Accumulate;
+                            if (height == Mr) Tile(kc, g.A + i0 * g.RsA + p0 * g.CsA, g.RsA, g.CsA, b + p0 * bStep, bStep, c, height, width, g, blockMode, tilePointer);
+                            else Tile(kc, edgeA + p0 * Mr, 1, Mr, b + p0 * bStep, bStep, c, height, width, g, blockMode, tilePointer);
+                        }
                     }
                 }
             }

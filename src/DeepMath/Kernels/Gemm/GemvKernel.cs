@@ -1,17 +1,27 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace DeepMath.Kernels.Gemm;
 
 /// <summary>
-/// y = alpha * A * x + beta * y for an m x k matrix A (pointer and strides) and vectors with strides:
-/// row dot products when A's rows are contiguous, column updates (axpy) when its columns are, a plain
-/// loop otherwise. Rows are split across threads for large matrices; each y element is computed by
-/// one thread, so results do not depend on the thread count.
+/// y = alpha * A * x + beta * y for an m x k matrix A (pointer and strides) and vectors with strides.
+/// Every y element is one fused multiply-add chain over p = 0..k-1 from zero, then scaled, whatever
+/// A's layout: contiguous columns are swept with vector FMAs across rows; contiguous rows are first
+/// transposed in blocks of rows (so the chains still run across rows); other layouts run the chain
+/// element by element. Results are therefore bit-identical across layouts and thread counts (rows are
+/// split across threads; each y element is computed by one thread).
 /// </summary>
 internal static unsafe class GemvKernel
 {
     private const long MinWorkPerThread = 1 << 16;
+
+    /// <summary>Rows transposed at once when A's rows are contiguous.</summary>
+    private const int RowBlock = 64;
+
+    /// <summary>Columns transposed at once (bounds the buffer to RowBlock x ColumnBlock elements).</summary>
+    private const int ColumnBlock = 256;
 
     public static void Multiply<T>(int m, int k, T alpha, T* a, long rs, long cs, T* x, long incX, T beta, T* y, long incY)
         where T : unmanaged, INumberBase<T>
@@ -31,61 +41,103 @@ internal static unsafe class GemvKernel
         fixed (T* xs = packedX)
         {
             T* xv = packedX is null ? x : xs;
-            int parts = Parallelism.PartsFor((long)m * k, MinWorkPerThread);
-            if (cs == 1)
-            {
-                if (parts == 1) Rows(0, m, k, alpha, a, rs, xv, beta, y, incY);
-                else
-                {
-                    var job = new RowsJob<T>(m, k, alpha, a, rs, xv, beta, y, incY, parts);
-                    Parallelism.For(parts, job.Execute);
-                }
-            }
-            else Columns(m, k, alpha, a, rs, cs, xv, beta, y, incY);
+            int blocks = (m + RowBlock - 1) / RowBlock;
+            int parts = Math.Min(blocks, Parallelism.PartsFor((long)m * k, MinWorkPerThread));
+            var job = new RowsJob<T>(m, k, alpha, a, rs, cs, xv, beta, y, incY, parts, blocks);
+            if (parts == 1) job.Execute(0);
+            else Parallelism.For(parts, job.Execute);
         }
     }
 
-    private static void Rows<T>(int first, int last, int k, T alpha, T* a, long rs, T* x, T beta, T* y, long incY)
-        where T : unmanaged, INumberBase<T>
-    {
-        var xs = new ReadOnlySpan<T>(x, k);
-        for (int i = first; i < last; i++)
-        {
-            T dot = TensorPrimitives.Dot(new ReadOnlySpan<T>(a + i * rs, k), xs);
-            T* target = y + i * incY;
-            *target = T.IsZero(beta) ? alpha * dot : alpha * dot + beta * *target;
-        }
-    }
-
-    private sealed class RowsJob<T>(int m, int k, T alpha, T* a, long rs, T* x, T beta, T* y, long incY, int parts)
+    private sealed class RowsJob<T>(int m, int k, T alpha, T* a, long rs, long cs, T* x, T beta, T* y, long incY, int parts, int blocks)
         where T : unmanaged, INumberBase<T>
     {
         public void Execute(int part)
-            => Rows(Parallelism.PartStart(m, parts, part), Parallelism.PartStart(m, parts, part + 1), k, alpha, a, rs, x, beta, y, incY);
-    }
-
-    /// <summary>Accumulates x[p] times column p (contiguous when rs == 1), then combines with y.</summary>
-    private static void Columns<T>(int m, int k, T alpha, T* a, long rs, long cs, T* x, T beta, T* y, long incY)
-        where T : unmanaged, INumberBase<T>
-    {
-        var sum = new T[m];
-        if (rs == 1)
         {
-            for (int p = 0; p < k; p++)
-                TensorPrimitives.MultiplyAdd(new ReadOnlySpan<T>(a + p * cs, m), x[p], sum, sum);
-        }
-        else
-        {
-            for (int p = 0; p < k; p++)
+            int first = Parallelism.PartStart(blocks, parts, part) * RowBlock;
+            int last = Math.Min(m, Parallelism.PartStart(blocks, parts, part + 1) * RowBlock);
+            Span<T> sum = stackalloc T[RowBlock];
+            T[]? transposed = cs == 1 && rs != 1 ? new T[RowBlock * ColumnBlock] : null;
+            for (int i0 = first; i0 < last; i0 += RowBlock)
             {
-                T xp = x[p];
-                for (int i = 0; i < m; i++) sum[i] += a[i * rs + p * cs] * xp;
+                int rows = Math.Min(RowBlock, last - i0);
+                var acc = sum[..rows];
+                acc.Clear();
+                if (rs == 1) Columns(acc, a + i0, cs, k, x);
+                else if (transposed is not null) TransposedRows(acc, a + i0 * rs, rs, k, x, transposed);
+                else Elements(acc, a + i0 * rs, rs, cs, k, x);
+                for (int i = 0; i < rows; i++)
+                {
+                    T* target = y + (i0 + i) * incY;
+                    *target = T.IsZero(beta) ? alpha * acc[i] : alpha * acc[i] + beta * *target;
+                }
             }
         }
-        for (int i = 0; i < m; i++)
+    }
+
+    /// <summary>acc[i] = fma(a[i, p], x[p], acc[i]) for p in order, columns contiguous.</summary>
+    private static void Columns<T>(Span<T> acc, T* a, long cs, int k, T* x) where T : unmanaged, INumberBase<T>
+    {
+        for (int p = 0; p < k; p++) FusedAxpy(new ReadOnlySpan<T>(a + p * cs, acc.Length), x[p], acc);
+    }
+
+    /// <summary>The same chains for contiguous rows: a block of columns is transposed into a buffer, then swept as columns.</summary>
+    private static void TransposedRows<T>(Span<T> acc, T* a, long rs, int k, T* x, T[] buffer) where T : unmanaged, INumberBase<T>
+    {
+        int rows = acc.Length;
+        for (int p0 = 0; p0 < k; p0 += ColumnBlock)
         {
-            T* target = y + i * incY;
-            *target = T.IsZero(beta) ? alpha * sum[i] : alpha * sum[i] + beta * *target;
+            int columns = Math.Min(ColumnBlock, k - p0);
+            for (int i = 0; i < rows; i++)
+            {
+                T* row = a + i * rs + p0;
+                for (int p = 0; p < columns; p++) buffer[p * rows + i] = row[p];
+            }
+            fixed (T* b = buffer)
+                for (int p = 0; p < columns; p++) FusedAxpy(new ReadOnlySpan<T>(b + p * rows, rows), x[p0 + p], acc);
         }
+    }
+
+    private static void Elements<T>(Span<T> acc, T* a, long rs, long cs, int k, T* x) where T : unmanaged, INumberBase<T>
+    {
+        for (int i = 0; i < acc.Length; i++)
+        {
+            T s = acc[i];
+            for (int p = 0; p < k; p++) s = Fma(a[i * rs + p * cs], x[p], s);
+            acc[i] = s;
+        }
+    }
+
+    /// <summary>acc = column * scalar + acc with one rounding per element (an exact multiply-add for integers).</summary>
+    private static void FusedAxpy<T>(ReadOnlySpan<T> column, T scalar, Span<T> acc) where T : unmanaged, INumberBase<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            var sums = MemoryMarshal.Cast<T, float>(acc);
+            TensorPrimitives.FusedMultiplyAdd(MemoryMarshal.Cast<T, float>(column), Unsafe.As<T, float>(ref scalar), sums, sums);
+        }
+        else if (typeof(T) == typeof(double))
+        {
+            var sums = MemoryMarshal.Cast<T, double>(acc);
+            TensorPrimitives.FusedMultiplyAdd(MemoryMarshal.Cast<T, double>(column), Unsafe.As<T, double>(ref scalar), sums, sums);
+        }
+        else
+            for (int i = 0; i < acc.Length; i++) acc[i] = Fma(column[i], scalar, acc[i]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Fma<T>(T a, T b, T c) where T : unmanaged, INumberBase<T>
+    {
+        if (typeof(T) == typeof(double))
+        {
+            double r = Math.FusedMultiplyAdd(Unsafe.As<T, double>(ref a), Unsafe.As<T, double>(ref b), Unsafe.As<T, double>(ref c));
+            return Unsafe.As<double, T>(ref r);
+        }
+        if (typeof(T) == typeof(float))
+        {
+            float r = MathF.FusedMultiplyAdd(Unsafe.As<T, float>(ref a), Unsafe.As<T, float>(ref b), Unsafe.As<T, float>(ref c));
+            return Unsafe.As<float, T>(ref r);
+        }
+        return a * b + c;
     }
 }
