@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace DeepMath.Kernels;
 
@@ -99,8 +100,9 @@ internal unsafe struct Vector512Single : ISimdOps<Vector512<float>, float>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> ScaleByPowerOfTwo(Vector512<float> p, Vector512<float> k)
     {
+        if (Avx512F.IsSupported) return Avx512F.Scale(p, k); // one instruction, the same single rounding as the two factors below
         // Two factors 2^(k/2) and 2^(k - k/2), each a normal number, so only the last product rounds.
-        var n = Vector512.ConvertToInt32(k);
+        var n = (k + Vector512.Create(12582912f)).AsInt32() - Vector512.Create(0x4B400000); // k + 1.5 * 2^23 holds k in its low mantissa bits
         var n1 = Vector512.ShiftRightArithmetic(n, 1);
         var n2 = n - n1;
         var s1 = Vector512.ShiftLeft(n1 + Vector512.Create((int)127), 23).AsSingle();
@@ -136,8 +138,9 @@ internal unsafe struct Vector512Double : ISimdOps<Vector512<double>, double>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> ScaleByPowerOfTwo(Vector512<double> p, Vector512<double> k)
     {
+        if (Avx512F.IsSupported) return Avx512F.Scale(p, k); // one instruction, the same single rounding as the two factors below
         // Two factors 2^(k/2) and 2^(k - k/2), each a normal number, so only the last product rounds.
-        var n = Vector512.ConvertToInt64(k);
+        var n = (k + Vector512.Create(6755399441055744.0)).AsInt64() - Vector512.Create(0x4338000000000000L); // k + 1.5 * 2^52 holds k in its low mantissa bits
         var n1 = Vector512.ShiftRightArithmetic(n, 1);
         var n2 = n - n1;
         var s1 = Vector512.ShiftLeft(n1 + Vector512.Create((long)1023), 52).AsDouble();
@@ -173,8 +176,9 @@ internal unsafe struct Vector256Single : ISimdOps<Vector256<float>, float>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> ScaleByPowerOfTwo(Vector256<float> p, Vector256<float> k)
     {
+        if (Avx512F.VL.IsSupported) return Avx512F.VL.Scale(p, k); // one instruction, the same single rounding as the two factors below
         // Two factors 2^(k/2) and 2^(k - k/2), each a normal number, so only the last product rounds.
-        var n = Vector256.ConvertToInt32(k);
+        var n = (k + Vector256.Create(12582912f)).AsInt32() - Vector256.Create(0x4B400000); // k + 1.5 * 2^23 holds k in its low mantissa bits
         var n1 = Vector256.ShiftRightArithmetic(n, 1);
         var n2 = n - n1;
         var s1 = Vector256.ShiftLeft(n1 + Vector256.Create((int)127), 23).AsSingle();
@@ -210,8 +214,9 @@ internal unsafe struct Vector256Double : ISimdOps<Vector256<double>, double>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> ScaleByPowerOfTwo(Vector256<double> p, Vector256<double> k)
     {
+        if (Avx512F.VL.IsSupported) return Avx512F.VL.Scale(p, k); // one instruction, the same single rounding as the two factors below
         // Two factors 2^(k/2) and 2^(k - k/2), each a normal number, so only the last product rounds.
-        var n = Vector256.ConvertToInt64(k);
+        var n = (k + Vector256.Create(6755399441055744.0)).AsInt64() - Vector256.Create(0x4338000000000000L); // k + 1.5 * 2^52 holds k in its low mantissa bits
         var n1 = Vector256.ShiftRightArithmetic(n, 1);
         var n2 = n - n1;
         var s1 = Vector256.ShiftLeft(n1 + Vector256.Create((long)1023), 52).AsDouble();
@@ -247,8 +252,9 @@ internal unsafe struct Vector128Single : ISimdOps<Vector128<float>, float>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> ScaleByPowerOfTwo(Vector128<float> p, Vector128<float> k)
     {
+        if (Avx512F.VL.IsSupported) return Avx512F.VL.Scale(p, k); // one instruction, the same single rounding as the two factors below
         // Two factors 2^(k/2) and 2^(k - k/2), each a normal number, so only the last product rounds.
-        var n = Vector128.ConvertToInt32(k);
+        var n = (k + Vector128.Create(12582912f)).AsInt32() - Vector128.Create(0x4B400000); // k + 1.5 * 2^23 holds k in its low mantissa bits
         var n1 = Vector128.ShiftRightArithmetic(n, 1);
         var n2 = n - n1;
         var s1 = Vector128.ShiftLeft(n1 + Vector128.Create((int)127), 23).AsSingle();
@@ -284,8 +290,9 @@ internal unsafe struct Vector128Double : ISimdOps<Vector128<double>, double>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> ScaleByPowerOfTwo(Vector128<double> p, Vector128<double> k)
     {
+        if (Avx512F.VL.IsSupported) return Avx512F.VL.Scale(p, k); // one instruction, the same single rounding as the two factors below
         // Two factors 2^(k/2) and 2^(k - k/2), each a normal number, so only the last product rounds.
-        var n = Vector128.ConvertToInt64(k);
+        var n = (k + Vector128.Create(6755399441055744.0)).AsInt64() - Vector128.Create(0x4338000000000000L); // k + 1.5 * 2^52 holds k in its low mantissa bits
         var n1 = Vector128.ShiftRightArithmetic(n, 1);
         var n2 = n - n1;
         var s1 = Vector128.ShiftLeft(n1 + Vector128.Create((long)1023), 52).AsDouble();

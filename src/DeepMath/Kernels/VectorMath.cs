@@ -132,25 +132,26 @@ internal readonly struct ExpFunction : IVectorFunction
     public static TVector Compute<TVector, T, TOps>(TVector x)
         where TVector : struct where T : unmanaged where TOps : struct, ISimdOps<TVector, T>
     {
-        var (r, k) = Reduce<TVector, T, TOps>(x);
-        var p = ExpPolynomial.MinusOne<TVector, T, TOps>(r);
-        var result = TOps.ScaleByPowerOfTwo(TOps.Add(p, TOps.Constant(1)), k);
+        var r = Reduce<TVector, T, TOps>(x, out var k);
+        var p = ExpPolynomial.Full<TVector, T, TOps>(r);
+        var result = TOps.ScaleByPowerOfTwo(p, k);
         return TOps.Select(TOps.IsNotNaN(x), result, x);
     }
 
     /// <summary>k = round(x / ln2) and r = x - k ln2, with x clamped to where e^x is neither 0 nor inf.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static (TVector R, TVector K) Reduce<TVector, T, TOps>(TVector x)
+    internal static TVector Reduce<TVector, T, TOps>(TVector x, out TVector k)
         where TVector : struct where T : unmanaged where TOps : struct, ISimdOps<TVector, T>
     {
         bool single = typeof(T) == typeof(float);
         var low = TOps.Constant(single ? -104 : -746);
         var high = TOps.Constant(single ? 89 : 710);
         var xc = TOps.MinNative(TOps.MaxNative(x, low), high);
-        var k = TOps.RoundToInteger(TOps.Multiply(xc, TOps.Constant(1.4426950408889634)));
+        // Adding 1.5 * 2^(mantissa bits) in the fused multiply-add rounds x / ln2 to an integer in one step.
+        var magic = TOps.Constant(single ? 12582912.0 : 6755399441055744.0);
+        k = TOps.Subtract(TOps.MultiplyAdd(xc, TOps.Constant(1.4426950408889634), magic), magic);
         var r = TOps.MultiplyAdd(k, TOps.Constant(single ? -0.693145751953125 : -6.93147180369123816490e-01), xc);
-        r = TOps.MultiplyAdd(k, TOps.Constant(single ? -1.42860682030941723212e-6 : -1.90821492927058770002e-10), r);
-        return (r, k);
+        return TOps.MultiplyAdd(k, TOps.Constant(single ? -1.42860682030941723212e-6 : -1.90821492927058770002e-10), r);
     }
 }
 
@@ -161,7 +162,7 @@ internal readonly struct ExpM1Function : IVectorFunction
     public static TVector Compute<TVector, T, TOps>(TVector x)
         where TVector : struct where T : unmanaged where TOps : struct, ISimdOps<TVector, T>
     {
-        var (r, k) = ExpFunction.Reduce<TVector, T, TOps>(x);
+        var r = ExpFunction.Reduce<TVector, T, TOps>(x, out var k);
         var q = ExpPolynomial.MinusOne<TVector, T, TOps>(r);
         var one = TOps.Constant(1);
         var scale = TOps.ScaleByPowerOfTwo(one, k);
@@ -172,11 +173,32 @@ internal readonly struct ExpM1Function : IVectorFunction
     }
 }
 
-/// <summary>e^r - 1 for |r| &lt;= ln2/2 as r + r^2 (1/2 + r (1/6 + ...)): no constant term, so tiny r keeps every digit.</summary>
+/// <summary>Taylor polynomials of e^r for |r| &lt;= ln2/2.</summary>
 internal static class ExpPolynomial
 {
+    /// <summary>e^r by Horner's rule down to the constant 1 (one FMA per coefficient).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVector Full<TVector, T, TOps>(TVector r)
+        where TVector : struct where T : unmanaged where TOps : struct, ISimdOps<TVector, T>
+    {
+        var p = Upper<TVector, T, TOps>(r);
+        p = TOps.MultiplyAdd(p, r, TOps.Constant(0.5));
+        p = TOps.MultiplyAdd(p, r, TOps.Constant(1));
+        return TOps.MultiplyAdd(p, r, TOps.Constant(1));
+    }
+
+    /// <summary>e^r - 1 as r + r^2 (1/2 + r (1/6 + ...)): no constant term, so tiny r keeps every digit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVector MinusOne<TVector, T, TOps>(TVector r)
+        where TVector : struct where T : unmanaged where TOps : struct, ISimdOps<TVector, T>
+    {
+        var p = TOps.MultiplyAdd(Upper<TVector, T, TOps>(r), r, TOps.Constant(0.5));
+        return TOps.MultiplyAdd(TOps.Multiply(p, r), r, r);
+    }
+
+    /// <summary>The coefficients of r^3 and up, evaluated down to the 1/6 term.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector Upper<TVector, T, TOps>(TVector r)
         where TVector : struct where T : unmanaged where TOps : struct, ISimdOps<TVector, T>
     {
         TVector p;
@@ -197,9 +219,7 @@ internal static class ExpPolynomial
             p = TOps.MultiplyAdd(p, r, TOps.Constant(1.0 / 120));
         }
         p = TOps.MultiplyAdd(p, r, TOps.Constant(1.0 / 24));
-        p = TOps.MultiplyAdd(p, r, TOps.Constant(1.0 / 6));
-        p = TOps.MultiplyAdd(p, r, TOps.Constant(0.5));
-        return TOps.MultiplyAdd(TOps.Multiply(p, r), r, r);
+        return TOps.MultiplyAdd(p, r, TOps.Constant(1.0 / 6));
     }
 }
 
