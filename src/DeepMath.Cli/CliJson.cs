@@ -11,4 +11,5 @@ namespace DeepMath.Cli;
 [JsonSerializable(typeof(long))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(string[]), TypeInfoPropertyName = "StringArray")]
 internal sealed partial class CliJson : JsonSerializerContext;

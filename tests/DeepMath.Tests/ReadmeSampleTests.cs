@@ -52,11 +52,10 @@ public class ReadmeSampleTests
         var data = BuiltInDatasets.Load<float>("iris", seed: 1);
         var model = ModelSpec.Parse("4-16-3:relu").Build<float>(new RandomGenerator(1));
         var optimizer = new AdamW<float>(model.Parameters(), learningRate: 0.01);
-        Func<Tensor<float>, Tensor<long>, Tensor<float>> loss = (output, labels) => Losses.CrossEntropy(output, labels);
-        var trainer = new Trainer<float>(model, optimizer, loss, new TrainerSettings { Epochs = 100, BatchSize = 16, Seed = 1 });
+        var trainer = new Trainer<float>(model, optimizer, new CrossEntropyLoss<float>(), new TrainerSettings { Epochs = 100, BatchSize = 16, Seed = 1 });
         trainer.Fit(data.Train, data.Test);
-        var result = Trainer<float>.Evaluate(model, data.Test, loss);
-        Console.WriteLine($"{result.Metrics.Accuracy:F3}"); // 0.967 (29 of 30 held-out flowers)
+        var result = trainer.Evaluate(data.Test);
+        Console.WriteLine($"{result.Details.Accuracy:F3}"); // 0.967 (29 of 30 held-out flowers)
         // README-SAMPLE-END
     }
 

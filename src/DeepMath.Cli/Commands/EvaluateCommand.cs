@@ -22,16 +22,31 @@ public static class EvaluateCommand
         {
             var output = r.InvocationConfiguration.Output;
             var saved = Checkpoint.Load(r.GetValue(checkpoint)!);
-            var (model, _, classes) = CheckpointModel.Load(saved);
-            var dataset = BuiltInDatasets.Load<float>(saved.Require("dataset"), r.GetValue(data),
-                ulong.Parse(saved.Require("dataset.seed"), CultureInfo.InvariantCulture),
+            var restored = CheckpointModel.Load(saved);
+            string name = saved.Require("dataset");
+            ulong seed = ulong.Parse(saved.Require("dataset.seed"), CultureInfo.InvariantCulture);
+            string lossName = saved.Metadata.GetValueOrDefault("loss") ?? (restored.IsRegression ? "mse" : "cross-entropy");
+            if (restored.IsRegression)
+            {
+                if (!LossChoice.RegressionNames.Contains(lossName)) throw new FormatException($"{r.GetValue(checkpoint)}: unknown loss '{lossName}' in the metadata.");
+                var split = BuiltInDatasets.LoadRegression<float>(name, seed);
+                double scale = double.CreateTruncating(restored.TargetScaler!.Std.Reshape(-1)[0]);
+                var evaluation = new Evaluator<float, float>(restored.Model, LossChoice.CreateRegression(lossName), [new RegressionMetric<float>(scale)]).Evaluate(split.Test);
+                var v = evaluation.Metrics;
+                output.WriteLine(r.GetValue(json)
+                    ? string.Create(CultureInfo.InvariantCulture,
+                        $"{{\"dataset\":\"{split.Name}\",\"samples\":{split.Test.Count},\"test_r2\":{v["r2"]:R},\"test_rmse\":{v["rmse"]:R},\"test_mae\":{v["mae"]:R},\"test_loss\":{evaluation.Loss:R}}}")
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"{split.Name} test part ({split.Test.Count:N0} samples): R² {v["r2"]:F4}, RMSE {v["rmse"]:G5}, MAE {v["mae"]:G5} (in the target's units), loss {evaluation.Loss:F4}"));
+                return 0;
+            }
+            var dataset = BuiltInDatasets.Load<float>(name, r.GetValue(data), seed,
                 imageSize: int.Parse(saved.Require("dataset.image_size"), CultureInfo.InvariantCulture));
-            int count = classes.Count;
-            string lossName = saved.Metadata.GetValueOrDefault("loss") ?? "cross-entropy";
+            var classes = restored.Classes;
             if (!LossChoice.Names.Contains(lossName)) throw new FormatException($"{r.GetValue(checkpoint)}: unknown loss '{lossName}' in the metadata.");
-            var loss = LossChoice.Create(lossName, count);
-            var result = Trainer<float>.Evaluate(model, dataset.Test, loss);
-            var m = result.Metrics;
+            var loss = new DelegateLoss<float, long>(lossName, LossChoice.Create(lossName, classes.Count));
+            var result = new ClassificationEvaluator<float>(restored.Model, loss).Evaluate(dataset.Test);
+            var m = result.Details;
             if (r.GetValue(json))
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -40,7 +55,7 @@ public static class EvaluateCommand
             }
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{dataset.Name} test part ({m.Count:N0} samples): accuracy {m.Accuracy:P2}, loss {result.Loss:F4}, Matthews correlation {m.MatthewsCorrelation:F4}, macro F1 {m.MacroF1:F4}"));
-            for (int c = 0; c < count; c++)
+            for (int c = 0; c < classes.Count; c++)
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {classes[c],-12} precision {m.Precision[c]:F3}  recall {m.Recall[c]:F3}  F1 {m.F1[c]:F3}"));
             return 0;
         });

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using DeepMath.Data.Datasets;
 using DeepMath.Neural;
 using DeepMath.Neural.Layers;
@@ -7,44 +8,68 @@ using DeepMath.Tensors;
 
 namespace DeepMath.Cli.Training;
 
+/// <summary>A model rebuilt from a checkpoint with everything needed to use it on raw data.</summary>
+/// <param name="Model">The network, weights loaded, in evaluation mode.</param>
+/// <param name="Preparation">How raw features become inputs.</param>
+/// <param name="Classes">Class names (classification; empty for regression).</param>
+/// <param name="TargetScaler">How targets were standardized (regression; null for classification).</param>
+public sealed record SavedModel(Sequential<float> Model, FeaturePreparation<float> Preparation, IReadOnlyList<string> Classes, Standardizer<float>? TargetScaler)
+{
+    /// <summary>True for a regression model.</summary>
+    public bool IsRegression => TargetScaler is not null;
+}
+
 /// <summary>
 /// What a checkpoint written by <c>deepmath train</c> carries beyond weights: the model specification,
-/// the data set and how its features were prepared, so <c>evaluate</c> and <c>predict</c> can rebuild
-/// everything from the file alone.
+/// the data set and task, how its features (and, for regression, targets) were prepared, so
+/// <c>evaluate</c> and <c>predict</c> can rebuild everything from the file alone.
 /// </summary>
 public static class CheckpointModel
 {
     /// <summary>Metadata and tensors describing the run, stored in every checkpoint.</summary>
-    public static (Dictionary<string, ITensor> Tensors, Dictionary<string, string> Metadata) Describe(
-        ModelSpec spec, DatasetSplit<float> data, ulong seed, int imageSize, string loss)
+    /// <param name="spec">The model specification.</param>
+    /// <param name="dataset">The data set's name.</param>
+    /// <param name="classes">Class names for classification, null for regression.</param>
+    /// <param name="preparation">The feature preparation.</param>
+    /// <param name="targetScaler">The target standardization for regression, null for classification.</param>
+    /// <param name="seed">The split seed.</param>
+    /// <param name="imageSize">Fashion-MNIST's image size.</param>
+    /// <param name="loss">The loss's name.</param>
+    public static (Dictionary<string, ITensor> Tensors, Dictionary<string, string> Metadata) Describe(ModelSpec spec, string dataset,
+        IReadOnlyList<string>? classes, FeaturePreparation<float> preparation, Standardizer<float>? targetScaler, ulong seed, int imageSize, string loss)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(preparation);
         var tensors = new Dictionary<string, ITensor>(StringComparer.Ordinal);
-        var p = data.Preparation;
-        if (p.Standardizer is { } s)
+        if (preparation.Standardizer is { } s)
         {
             tensors["prep/mean"] = s.Mean;
             tensors["prep/std"] = s.Std;
         }
+        if (targetScaler is not null)
+        {
+            tensors["prep/target_mean"] = targetScaler.Mean;
+            tensors["prep/target_std"] = targetScaler.Std;
+        }
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["model.spec"] = spec.ToJson(),
-            ["dataset"] = data.Name,
+            ["task"] = classes is null ? "regression" : "classification",
+            ["dataset"] = dataset,
             ["dataset.seed"] = seed.ToString(CultureInfo.InvariantCulture),
             ["dataset.image_size"] = imageSize.ToString(CultureInfo.InvariantCulture),
-            ["classes"] = string.Join("\u001f", data.Train.ClassNames),
+            ["classes"] = JsonSerializer.Serialize(classes?.ToArray() ?? [], CliJson.Default.StringArray),
             ["loss"] = loss,
-            ["prep.divisor"] = p.Divisor.ToString("R", CultureInfo.InvariantCulture),
-            ["prep.block_mean"] = p.BlockMean ? "true" : "false",
-            ["prep.description"] = p.Description,
+            ["prep.divisor"] = preparation.Divisor.ToString("R", CultureInfo.InvariantCulture),
+            ["prep.block_mean"] = preparation.BlockMean ? "true" : "false",
+            ["prep.description"] = preparation.Description,
         };
         return (tensors, metadata);
     }
 
-    /// <summary>Rebuilds the trained model (weights loaded, evaluation mode) and its feature preparation.</summary>
+    /// <summary>Rebuilds the trained model (weights loaded, evaluation mode) and its preparation.</summary>
     /// <exception cref="FormatException">The checkpoint was not written by deepmath train.</exception>
-    public static (Sequential<float> Model, FeaturePreparation<float> Preparation, IReadOnlyList<string> Classes) Load(Checkpoint checkpoint)
+    public static SavedModel Load(Checkpoint checkpoint)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         if (!checkpoint.Metadata.TryGetValue("model.spec", out var specText))
@@ -52,13 +77,31 @@ public static class CheckpointModel
         var model = ModelSpec.Parse(specText).Build<float>(new RandomGenerator(0));
         model.LoadStateDictionary(checkpoint.Section<float>("model/"));
         model.Eval();
-        var standardizer = checkpoint.Tensors.TryGetValue("prep/mean", out var mean) && checkpoint.Tensors.TryGetValue("prep/std", out var std)
-            ? new Standardizer<float>(mean.Cast<float>(), std.Cast<float>()) : null;
         var preparation = new FeaturePreparation<float>(
             double.Parse(checkpoint.Metadata.GetValueOrDefault("prep.divisor", "1"), CultureInfo.InvariantCulture),
-            checkpoint.Metadata.GetValueOrDefault("prep.block_mean", "false") == "true", standardizer,
+            checkpoint.Metadata.GetValueOrDefault("prep.block_mean", "false") == "true", Scaler(checkpoint, "prep/mean", "prep/std"),
             checkpoint.Metadata.GetValueOrDefault("prep.description", ""));
-        var classes = checkpoint.Metadata.GetValueOrDefault("classes", "").Split('\u001f');
-        return (model, preparation, classes);
+        var targetScaler = checkpoint.Metadata.GetValueOrDefault("task") == "regression"
+            ? Scaler(checkpoint, "prep/target_mean", "prep/target_std") ?? throw new FormatException("The regression checkpoint lacks its target scaling ('prep/target_mean', 'prep/target_std').")
+            : null;
+        return new SavedModel(model, preparation, Classes(checkpoint.Metadata.GetValueOrDefault("classes", "")), targetScaler);
+    }
+
+    private static Standardizer<float>? Scaler(Checkpoint checkpoint, string mean, string std)
+        => checkpoint.Tensors.TryGetValue(mean, out var m) && checkpoint.Tensors.TryGetValue(std, out var s)
+            ? new Standardizer<float>(m.Cast<float>(), s.Cast<float>()) : null;
+
+    /// <summary>A JSON array of names, or the earlier unit-separator-joined form.</summary>
+    private static string[] Classes(string text)
+    {
+        if (!text.StartsWith('[')) return text.Length == 0 ? [] : text.Split('\u001f');
+        try
+        {
+            return JsonSerializer.Deserialize(text, CliJson.Default.StringArray) ?? [];
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"The checkpoint's class list is not a JSON array of names ({e.Message}).", e);
+        }
     }
 }

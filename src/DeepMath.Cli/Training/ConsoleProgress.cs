@@ -66,9 +66,19 @@ public sealed class ConsoleProgress : ITrainingObserver
             return;
         }
         string line = string.Create(CultureInfo.InvariantCulture,
-            $"epoch {record.Epoch}: train loss {record.TrainLoss:F4}, train accuracy {record.TrainAccuracy:P2}, test loss {record.TestLoss:F4}, test accuracy {record.TestAccuracy:P2}, lr {record.LearningRate:G4}, {record.Seconds:F2} s ({record.SamplesPerSecond:N0} samples/s)");
+            $"epoch {record.Epoch}: train loss {record.TrainLoss:F4}{Headline("train", record.TrainMetrics)}, test loss {record.TestLoss:F4}{Headline("test", record.TestMetrics)}, lr {record.LearningRate:G4}, {record.Seconds:F2} s ({record.SamplesPerSecond:N0} samples/s)");
         if (_context is not null) AnsiConsole.MarkupLine(Markup.Escape(line));
         else _output.WriteLine(line);
+    }
+
+    /// <summary>The metrics worth a place on the epoch line: accuracy for classifiers, RMSE and R² for regression.</summary>
+    internal static string Headline(string part, IReadOnlyDictionary<string, double> metrics)
+    {
+        var sb = new System.Text.StringBuilder();
+        if (metrics.TryGetValue("accuracy", out var accuracy)) sb.Append(CultureInfo.InvariantCulture, $", {part} accuracy {accuracy:P2}");
+        if (metrics.TryGetValue("rmse", out var rmse)) sb.Append(CultureInfo.InvariantCulture, $", {part} RMSE {rmse:G4}");
+        if (metrics.TryGetValue("r2", out var r2)) sb.Append(CultureInfo.InvariantCulture, $", {part} R² {r2:F4}");
+        return sb.ToString();
     }
 
     /// <inheritdoc/>

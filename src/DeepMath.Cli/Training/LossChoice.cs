@@ -6,8 +6,20 @@ namespace DeepMath.Cli.Training;
 /// <summary>The losses the command line offers, by name (the name is stored in checkpoints).</summary>
 internal static class LossChoice
 {
-    /// <summary>Accepted --loss values.</summary>
+    /// <summary>Accepted --loss values for classification.</summary>
     public static readonly string[] Names = ["cross-entropy", "mse", "half-sse"];
+
+    /// <summary>Accepted --loss values for regression.</summary>
+    public static readonly string[] RegressionNames = ["mse", "l1", "huber"];
+
+    /// <summary>The regression loss of a batch of outputs against real-valued targets.</summary>
+    public static ILoss<float, float> CreateRegression(string name) => name switch
+    {
+        "mse" => new MeanSquaredErrorLoss<float>(),
+        "l1" => new L1Loss<float>(),
+        "huber" => new HuberLoss<float>(),
+        _ => throw new ArgumentException($"Unknown regression loss '{name}'; expected one of {string.Join(", ", RegressionNames)}."),
+    };
 
     /// <summary>
     /// The loss of a batch of outputs against class labels. cross-entropy: from logits, with optional

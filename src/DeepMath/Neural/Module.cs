@@ -6,8 +6,9 @@ namespace DeepMath.Neural;
 
 /// <summary>
 /// A building block of a network: a forward function with named parameters (leaves that require
-/// gradients) and child modules, and a training/evaluation mode (dropout behaves differently).
-/// Parameter names are paths like "0.weight" for a parameter of the first child.
+/// gradients), named buffers (state that is saved but not trained, such as batch normalization's
+/// running statistics) and child modules, and a training/evaluation mode (dropout behaves
+/// differently). Names are paths like "0.weight" for a parameter of the first child.
 /// </summary>
 /// <typeparam name="T">float or double.</typeparam>
 public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -20,6 +21,9 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     /// <summary>Parameters owned directly by this module.</summary>
     protected virtual IEnumerable<(string Name, Tensor<T> Parameter)> LocalParameters() => [];
+
+    /// <summary>Buffers owned directly by this module: saved and restored with the parameters, never trained.</summary>
+    protected virtual IEnumerable<(string Name, Tensor<T> Buffer)> LocalBuffers() => [];
 
     /// <summary>Child modules.</summary>
     protected virtual IEnumerable<(string Name, Module<T> Child)> Children() => [];
@@ -43,6 +47,14 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
             foreach (var (inner, p) in child.NamedParameters()) yield return ($"{name}.{inner}", p);
     }
 
+    /// <summary>Every buffer with its path, depth first.</summary>
+    public IEnumerable<(string Name, Tensor<T> Buffer)> NamedBuffers()
+    {
+        foreach (var local in LocalBuffers()) yield return local;
+        foreach (var (name, child) in Children())
+            foreach (var (inner, b) in child.NamedBuffers()) yield return ($"{name}.{inner}", b);
+    }
+
     /// <summary>This module and every descendant with its path ("" for this one), depth first.</summary>
     public IEnumerable<(string Name, Module<T> Module)> NamedModules()
     {
@@ -63,11 +75,12 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
         foreach (var p in Parameters()) p.Grad = null;
     }
 
-    /// <summary>The parameters by name (the live tensors, for saving).</summary>
-    public IReadOnlyDictionary<string, Tensor<T>> StateDictionary() => NamedParameters().ToDictionary(p => p.Name, p => p.Parameter, StringComparer.Ordinal);
+    /// <summary>The parameters and buffers by name (the live tensors, for saving).</summary>
+    public IReadOnlyDictionary<string, Tensor<T>> StateDictionary()
+        => NamedParameters().Concat(NamedBuffers()).ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
 
-    /// <summary>Copies saved values into the parameters; names and shapes must match exactly.</summary>
-    /// <exception cref="ArgumentException">A parameter is missing, unexpected or of another shape (named in the message).</exception>
+    /// <summary>Copies saved values into the parameters and buffers; names and shapes must match exactly.</summary>
+    /// <exception cref="ArgumentException">An entry is missing, unexpected or of another shape (named in the message).</exception>
     public void LoadStateDictionary(IReadOnlyDictionary<string, Tensor<T>> state)
     {
         ArgumentNullException.ThrowIfNull(state);

@@ -173,4 +173,51 @@ public class TrainCommandTests
         Assert.Equal(1, missingCode);
         Assert.Contains("absent.safetensors", missingError);
     }
+
+    [Fact]
+    public void Diabetes_trains_a_regression_with_r2_rmse_charts_and_evaluate_and_predict_agree()
+    {
+        using var folder = new TempFolder();
+        var (code, output, error) = Run("train", "--dataset", "diabetes", "--epochs", "30", "--threads", "1", "--out", folder.Path, "--json");
+        Assert.True(code == 0, error);
+        using var summary = JsonDocument.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
+        double r2 = summary.RootElement.GetProperty("test_r2").GetDouble(), rmse = summary.RootElement.GetProperty("test_rmse").GetDouble();
+        Assert.InRange(r2, 0.35, 0.7);
+        Assert.InRange(rmse, 40, 70); // in the target's units (disease progression, 25-346)
+        foreach (var svg in new[] { "loss.svg", "r2.svg", "predictions.svg" })
+            Assert.Equal("svg", XDocument.Load(folder.File(svg)).Root!.Name.LocalName);
+        Assert.False(File.Exists(folder.File("confusion.svg")));
+        using (var metrics = JsonDocument.Parse(File.ReadAllText(folder.File("metrics.json"))))
+        {
+            Assert.Equal("regression", metrics.RootElement.GetProperty("task").GetString());
+            Assert.Equal(r2, metrics.RootElement.GetProperty("final").GetProperty("test_r2").GetDouble(), 12);
+            Assert.True(metrics.RootElement.GetProperty("epochs")[0].GetProperty("test_metrics").TryGetProperty("rmse", out _));
+        }
+
+        var (evalCode, evalOutput, evalError) = Run("evaluate", "--checkpoint", folder.File("model.safetensors"), "--json");
+        Assert.True(evalCode == 0, evalError);
+        using (var evaluation = JsonDocument.Parse(evalOutput))
+            Assert.Equal(r2, evaluation.RootElement.GetProperty("test_r2").GetDouble(), 6);
+
+        File.WriteAllText(folder.File("raw.csv"), "59,2,32.1,101,157,93.2,38,4,4.8598,87\n48,1,21.6,87,183,103.2,70,3,3.8918,69\n");
+        var (predictCode, predictOutput, predictError) = Run("predict", "--checkpoint", folder.File("model.safetensors"), "--input", folder.File("raw.csv"));
+        Assert.True(predictCode == 0, predictError);
+        var lines = predictOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("index,prediction", lines[0]);
+        // The first patient (target 151) is predicted above the second (target 75), in the target's units.
+        double first = double.Parse(lines[1].Split(',')[1], CultureInfo.InvariantCulture), second = double.Parse(lines[2].Split(',')[1], CultureInfo.InvariantCulture);
+        Assert.InRange(first, 25, 346);
+        Assert.True(first > second, $"{first} vs {second}");
+    }
+
+    [Fact]
+    public void A_classification_loss_for_a_regression_set_is_a_usage_error()
+    {
+        var (code, _, error) = Run("train", "--dataset", "diabetes", "--loss", "cross-entropy");
+        Assert.Equal(2, code);
+        Assert.Contains("does not apply to diabetes", error, StringComparison.Ordinal);
+        var (labelCode, _, labelError) = Run("train", "--dataset", "diabetes", "--label-smoothing", "0.1", "--epochs", "1");
+        Assert.Equal(2, labelCode);
+        Assert.Contains("classification only", labelError, StringComparison.Ordinal);
+    }
 }

@@ -7,8 +7,9 @@ using DeepMath.Tensors;
 namespace DeepMath.Data.Datasets;
 
 /// <summary>
-/// The data sets DeepMath knows by name: four small classic sets compiled into the assembly (Iris,
-/// Digits, Breast Cancer, Wine: no download, no installation) and Fashion-MNIST from Debian's
+/// The data sets DeepMath knows by name: five small classic sets compiled into the assembly (Iris,
+/// Digits, Breast Cancer, Wine for classification; Diabetes for regression: no download, no
+/// installation) and Fashion-MNIST from Debian's
 /// dataset-fashion-mnist package or a folder of its IDX files. The small sets are split
 /// stratified with a seed (20% held out by default); tabular features are standardized with the
 /// training part's statistics; pixels are scaled to [0, 1].
@@ -18,8 +19,71 @@ public static class BuiltInDatasets
     /// <summary>Where Debian's dataset-fashion-mnist package installs the files.</summary>
     public const string FashionMnistFolder = "/usr/share/datasets/fashion-mnist";
 
-    /// <summary>The names accepted by <see cref="Load{T}"/>.</summary>
+    /// <summary>The classification data sets accepted by <see cref="Load{T}"/>.</summary>
     public static IReadOnlyList<string> Names { get; } = ["digits", "iris", "breast-cancer", "wine", "fashion-mnist"];
+
+    /// <summary>The regression data sets accepted by <see cref="LoadRegression{T}"/>.</summary>
+    public static IReadOnlyList<string> RegressionNames { get; } = ["diabetes"];
+
+    /// <summary>Loads a regression data set by name (one of <see cref="RegressionNames"/>).</summary>
+    /// <exception cref="ArgumentException">Unknown name.</exception>
+    public static RegressionSplit<T> LoadRegression<T>(string name, ulong seed = 0, double testFraction = 0.2) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.ToLowerInvariant() switch
+        {
+            "diabetes" => Diabetes<T>(seed, testFraction),
+            _ => throw new ArgumentException($"Unknown regression data set '{name}'; choose one of {string.Join(", ", RegressionNames)}.", nameof(name)),
+        };
+    }
+
+    /// <summary>
+    /// scikit-learn's Diabetes (Efron et al., 2004): 442 patients, 10 raw baseline variables (age, sex,
+    /// BMI, blood pressure, six serum measurements) and a measure of disease progression one year
+    /// later (25-346). A seeded random split; features and target standardized with the training
+    /// part's statistics (the target's are kept, so errors can be reported in its units).
+    /// </summary>
+    public static RegressionSplit<T> Diabetes<T>(ulong seed = 0, double testFraction = 0.2) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var features = ReadNumbers("diabetes_data_raw.csv.gz", columns: 10);
+        var target = ReadNumbers("diabetes_target.csv.gz", columns: 1);
+        if (features.Shape[0] != target.Shape[0])
+            throw new FileFormatException("diabetes", $"{features.Shape[0]} feature rows but {target.Shape[0]} targets");
+        var all = new TensorDataset<T, T>(features.Cast<T>(), target.Cast<T>(), "diabetes");
+        var (train, test) = all.RandomSplit(testFraction, seed);
+        var inputScaler = Standardizer<T>.Fit(train.Inputs);
+        var targetScaler = Standardizer<T>.Fit(train.Targets);
+        TensorDataset<T, T> Scaled(TensorDataset<T, T> part, string name)
+            => new(inputScaler.Transform(part.Inputs), targetScaler.Transform(part.Targets), name);
+        return new RegressionSplit<T>("diabetes", Scaled(train, "diabetes (train)"), Scaled(test, "diabetes (test)"),
+            new FeaturePreparation<T>(1, false, inputScaler,
+                $"features and target standardized with the training part's mean and standard deviation; random split, {testFraction:P0} held out, seed {seed}"),
+            targetScaler);
+    }
+
+    /// <summary>A gzipped table of whitespace-separated numbers, <paramref name="columns"/> per line, as float64 [rows, columns].</summary>
+    private static Tensor<double> ReadNumbers(string resource, int columns)
+    {
+        using var stream = Resource(resource);
+        using var unzipped = new GZipStream(stream, CompressionMode.Decompress);
+        using var reader = new StreamReader(unzipped);
+        var values = new List<double>();
+        int line = 0;
+        while (reader.ReadLine() is { } text)
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            var fields = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length != columns) throw new FileFormatException(resource, $"line {line} has {fields.Length} values, expected {columns}");
+            foreach (var field in fields)
+            {
+                if (!double.TryParse(field, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
+                    throw new FileFormatException(resource, $"line {line}: '{field}' is not a finite number");
+                values.Add(v);
+            }
+        }
+        return Tensor.Wrap(values.ToArray(), values.Count / columns, columns);
+    }
 
     /// <summary>Fashion-MNIST's classes, by label.</summary>
     public static IReadOnlyList<string> FashionMnistClasses { get; } =

@@ -3,16 +3,17 @@ using DeepMath.Tensors;
 namespace DeepMath.Data.Datasets;
 
 /// <summary>
-/// Mini-batches of a <see cref="TensorDataset{T}"/>: each epoch draws a permutation from a seeded
-/// generator (when shuffling) and slices it into batches; the last partial batch is kept unless
-/// <see cref="DropLast"/>. The generator's position is the loader's whole state, so a restored
-/// position reproduces every later epoch exactly.
+/// Mini-batches of a <see cref="TensorDataset{TInput, TTarget}"/>: each epoch draws a permutation
+/// from a seeded generator (when shuffling) and slices it into batches; the last partial batch is
+/// kept unless <see cref="DropLast"/>. The generator's position is the loader's whole state, so a
+/// restored position reproduces every later epoch exactly.
 /// </summary>
-/// <typeparam name="T">Feature element type.</typeparam>
-public sealed class DataLoader<T> where T : unmanaged
+/// <typeparam name="TInput">Input element type.</typeparam>
+/// <typeparam name="TTarget">Target element type.</typeparam>
+public class DataLoader<TInput, TTarget> where TInput : unmanaged where TTarget : unmanaged
 {
     /// <summary>Creates the loader.</summary>
-    public DataLoader(TensorDataset<T> dataset, int batchSize, bool shuffle = true, ulong seed = 0, bool dropLast = false)
+    public DataLoader(TensorDataset<TInput, TTarget> dataset, int batchSize, bool shuffle = true, ulong seed = 0, bool dropLast = false)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
@@ -24,7 +25,7 @@ public sealed class DataLoader<T> where T : unmanaged
     }
 
     /// <summary>The data.</summary>
-    public TensorDataset<T> Dataset { get; }
+    public TensorDataset<TInput, TTarget> Dataset { get; }
 
     /// <summary>Samples per batch.</summary>
     public int BatchSize { get; }
@@ -41,24 +42,36 @@ public sealed class DataLoader<T> where T : unmanaged
     /// <summary>Batches per epoch.</summary>
     public int BatchCount => DropLast ? Dataset.Count / BatchSize : (Dataset.Count + BatchSize - 1) / BatchSize;
 
-    /// <summary>One epoch of (features, labels) batches.</summary>
-    public IEnumerable<(Tensor<T> Features, Tensor<long> Labels)> Epoch()
+    /// <summary>One epoch of (inputs, targets) batches.</summary>
+    public IEnumerable<(Tensor<TInput> Inputs, Tensor<TTarget> Targets)> Epoch()
     {
         int n = Dataset.Count;
         var order = Shuffle ? Generator.Permutation(n) : Enumerable.Range(0, n).ToArray();
-        var features = Dataset.Features.Detach();
+        var inputs = Dataset.Inputs.Detach();
+        var targets = Dataset.Targets.Detach();
         for (int b = 0; b < BatchCount; b++)
         {
             int start = b * BatchSize, size = Math.Min(BatchSize, n - start);
             if (!Shuffle)
             {
-                yield return (features.Narrow(0, start, size), Dataset.Labels.Narrow(0, start, size));
+                yield return (inputs.Narrow(0, start, size), targets.Narrow(0, start, size));
                 continue;
             }
             var index = new long[size];
             for (int i = 0; i < size; i++) index[i] = order[start + i];
             var indices = Tensor.Wrap(index, size);
-            yield return (features.IndexSelect(0, indices), Dataset.Labels.IndexSelect(0, indices));
+            yield return (inputs.IndexSelect(0, indices), targets.IndexSelect(0, indices));
         }
+    }
+}
+
+/// <summary>Mini-batches of a classification data set: (features, labels).</summary>
+/// <typeparam name="T">Feature element type.</typeparam>
+public sealed class DataLoader<T> : DataLoader<T, long> where T : unmanaged
+{
+    /// <summary>Creates the loader.</summary>
+    public DataLoader(TensorDataset<T> dataset, int batchSize, bool shuffle = true, ulong seed = 0, bool dropLast = false)
+        : base(dataset, batchSize, shuffle, seed, dropLast)
+    {
     }
 }

@@ -9,7 +9,7 @@ namespace DeepMath.Neural.Layers;
 /// position is saved in checkpoints.
 /// </summary>
 /// <typeparam name="T">float or double.</typeparam>
-public sealed class Dropout<T> : Module<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class Dropout<T> : Module<T>, IStochasticModule where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Creates the layer.</summary>
     public Dropout(double probability, RandomGenerator generator)

@@ -118,6 +118,8 @@ public static class EpochRecordJson
         WriteNumber(writer, "learning_rate", record.LearningRate);
         WriteNumber(writer, "seconds", record.Seconds);
         WriteNumber(writer, "samples_per_second", record.SamplesPerSecond);
+        WriteMetrics(writer, "train_metrics", record.TrainMetrics);
+        WriteMetrics(writer, "test_metrics", record.TestMetrics);
         writer.WriteEndObject();
     }
 
@@ -127,7 +129,30 @@ public static class EpochRecordJson
         using var document = JsonDocument.Parse(json);
         return [.. document.RootElement.EnumerateArray().Select(e => new EpochRecord(
             e.GetProperty("epoch").GetInt32(), e.GetProperty("steps").GetInt64(), Read(e, "train_loss"), Read(e, "train_accuracy"),
-            Read(e, "test_loss"), Read(e, "test_accuracy"), Read(e, "learning_rate"), Read(e, "seconds"), Read(e, "samples_per_second")))];
+            Read(e, "test_loss"), Read(e, "test_accuracy"), Read(e, "learning_rate"), Read(e, "seconds"), Read(e, "samples_per_second"))
+            {
+                TrainMetrics = ReadMetrics(e, "train_metrics"),
+                TestMetrics = ReadMetrics(e, "test_metrics"),
+            })];
+    }
+
+    /// <summary>A named object of metric values (non-finite values as null).</summary>
+    public static void WriteMetrics(Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, double> metrics)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(metrics);
+        writer.WriteStartObject(name);
+        foreach (var (key, value) in metrics) WriteNumber(writer, key, value);
+        writer.WriteEndObject();
+    }
+
+    private static Dictionary<string, double> ReadMetrics(JsonElement e, string name)
+    {
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (!e.TryGetProperty(name, out var metrics)) return result; // histories written before metrics were named
+        foreach (var property in metrics.EnumerateObject())
+            result[property.Name] = property.Value.ValueKind == JsonValueKind.Null ? double.NaN : property.Value.GetDouble();
+        return result;
     }
 
     /// <summary>A named number; JSON has no NaN or infinity, so non-finite values are written as null.</summary>

@@ -4,14 +4,21 @@ namespace DeepMath.Neural.Training;
 /// <param name="Epoch">1-based epoch number.</param>
 /// <param name="Steps">Optimizer steps taken so far (all epochs).</param>
 /// <param name="TrainLoss">Mean loss over the epoch's mini-batches (weighted by batch size).</param>
-/// <param name="TrainAccuracy">Fraction of training samples classified correctly during the epoch.</param>
+/// <param name="TrainAccuracy">Fraction of training samples classified correctly during the epoch (NaN without a classification metric).</param>
 /// <param name="TestLoss">Mean loss on the held-out data (NaN without it).</param>
 /// <param name="TestAccuracy">Accuracy on the held-out data (NaN without it).</param>
 /// <param name="LearningRate">Learning rate of the first parameter group at the end of the epoch.</param>
 /// <param name="Seconds">Wall time of the epoch's training loop (evaluation excluded).</param>
 /// <param name="SamplesPerSecond">Training throughput.</param>
 public sealed record EpochRecord(int Epoch, long Steps, double TrainLoss, double TrainAccuracy, double TestLoss, double TestAccuracy,
-    double LearningRate, double Seconds, double SamplesPerSecond);
+    double LearningRate, double Seconds, double SamplesPerSecond)
+{
+    /// <summary>Every metric over the epoch's training batches, by name.</summary>
+    public IReadOnlyDictionary<string, double> TrainMetrics { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Every metric on the held-out data, by name (empty without it).</summary>
+    public IReadOnlyDictionary<string, double> TestMetrics { get; init; } = new Dictionary<string, double>();
+}
 
 /// <summary>Receives training progress (a console progress bar, logs, tests).</summary>
 public interface ITrainingObserver

@@ -44,7 +44,7 @@ public class DataLoaderTests
                 seen.Add(i);
             }
         }
-        var sizes = batches.Select(b => b.Features.Shape[0]).ToArray();
+        var sizes = batches.Select(b => b.Inputs.Shape[0]).ToArray();
         Assert.All(sizes.SkipLast(1), size => Assert.Equal(batchSize, size));
         if (sizes.Length > 0) Assert.Equal(dropLast || count % batchSize == 0 ? Math.Min(batchSize, count) : count % batchSize, sizes[^1]);
         Assert.Equal(seen.Count, seen.Distinct().Count());
@@ -54,7 +54,7 @@ public class DataLoaderTests
     [Fact]
     public void Shuffling_is_seeded_and_differs_between_epochs()
     {
-        static int[] Order(DataLoader<float> loader) => [.. loader.Epoch().SelectMany(b => Enumerable.Range(0, b.Features.Shape[0]).Select(r => (int)b.Features[r, 0]))];
+        static int[] Order(DataLoader<float> loader) => [.. loader.Epoch().SelectMany(b => Enumerable.Range(0, b.Inputs.Shape[0]).Select(r => (int)b.Inputs[r, 0]))];
         var a = new DataLoader<float>(Numbered(50), 8, shuffle: true, seed: 11);
         var b = new DataLoader<float>(Numbered(50), 8, shuffle: true, seed: 11);
         var c = new DataLoader<float>(Numbered(50), 8, shuffle: true, seed: 12);
@@ -72,12 +72,12 @@ public class DataLoaderTests
         var a = new DataLoader<float>(Numbered(40), 7, seed: 2);
         _ = a.Epoch().ToList();
         long position = a.Generator.Position;
-        var expected = a.Epoch().Select(batch => batch.Features.Clone()).ToList();
+        var expected = a.Epoch().Select(batch => batch.Inputs.Clone()).ToList();
         var b = new DataLoader<float>(Numbered(40), 7, seed: 2);
         b.Generator.Position = position;
         var replay = b.Epoch().ToList();
         Assert.Equal(expected.Count, replay.Count);
-        for (int i = 0; i < expected.Count; i++) Assert.True(expected[i].AsSpan().SequenceEqual(replay[i].Features.AsSpan()));
+        for (int i = 0; i < expected.Count; i++) Assert.True(expected[i].AsSpan().SequenceEqual(replay[i].Inputs.AsSpan()));
     }
 
     [Fact]

@@ -23,12 +23,14 @@ public class TrainerTests
         var optimizer = new AdamW<float>(model.Parameters(), 0.01, weightDecay: 0.01);
         var trainer = new Trainer<float>(model, optimizer, CrossEntropy, new TrainerSettings { Epochs = 100, BatchSize = 16, Seed = 1 });
         var result = trainer.Fit(data.Train, data.Test);
-        var evaluation = Trainer<float>.Evaluate(model, data.Test, CrossEntropy);
+        var evaluation = trainer.Evaluate(data.Test);
         Assert.Equal(30, data.Test.Count);
-        Assert.True(evaluation.Metrics.Accuracy >= 0.95, $"test accuracy {evaluation.Metrics.Accuracy:P2}");
+        Assert.True(evaluation.Details.Accuracy >= 0.95, $"test accuracy {evaluation.Details.Accuracy:P2}");
+        Assert.Equal(evaluation.Details.Accuracy, evaluation.Metrics["accuracy"]);
+        Assert.Equal(evaluation.Details.Accuracy, result.History[^1].TestAccuracy);
         Assert.Equal(100, result.History.Count);
         Assert.True(result.History[^1].TrainLoss < result.History[0].TrainLoss / 3);
-        Assert.Equal(evaluation.Metrics.Accuracy, result.History[^1].TestAccuracy, 12);
+        Assert.Equal(evaluation.Details.Accuracy, result.History[^1].TestAccuracy, 12);
     }
 
     [Fact]
@@ -148,8 +150,9 @@ public class TrainerTests
     {
         var data = BuiltInDatasets.Load<float>("iris");
         var model = ModelSpec.Parse("4-8-3:relu,dropout=0.5").Build<float>(new RandomGenerator(0));
-        var first = Trainer<float>.Evaluate(model, data.Test, CrossEntropy, batchSize: 7);
-        var second = Trainer<float>.Evaluate(model, data.Test, CrossEntropy, batchSize: 1000);
+        var loss = new DelegateLoss<float, long>("cross-entropy", CrossEntropy);
+        var first = new ClassificationEvaluator<float>(model, loss, batchSize: 7).Evaluate(data.Test);
+        var second = new ClassificationEvaluator<float>(model, loss, batchSize: 1000).Evaluate(data.Test);
         Assert.True(model.IsTraining);
         Assert.Equal(first.Predictions, second.Predictions);
         Assert.Equal(first.Loss, second.Loss, 6);
