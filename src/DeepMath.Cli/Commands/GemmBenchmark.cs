@@ -67,9 +67,9 @@ public static class GemmBenchmark
         double flop = 2.0 * m * n * k;
         // Warm up long enough for the JIT's tiered compilation to settle before timing.
         var warm = System.Diagnostics.Stopwatch.StartNew();
-        while (warm.Elapsed.TotalSeconds < 0.5) Linalg.Gemm(ta, tb, T.One, a, b, T.Zero, c);
+        while (warm.Elapsed.TotalSeconds < 0.5) Linalg.Gemm(Op(ta), Op(tb), T.One, a, b, T.Zero, c);
         int threads = Compute.CurrentThreads;
-        var t = BenchTimer.Measure(() => Linalg.Gemm(ta, tb, T.One, a, b, T.Zero, c), threads, samples: m * n * k >= 1 << 30 ? 5 : 7, minSampleSeconds: 0.2);
+        var t = BenchTimer.Measure(() => Linalg.Gemm(Op(ta), Op(tb), T.One, a, b, T.Zero, c), threads, samples: m * n * k >= 1 << 30 ? 5 : 7, minSampleSeconds: 0.2);
         var row = new Dictionary<string, object>
         {
             ["bench"] = "gemm", ["lib"] = "deepmath", ["n"] = m == n && n == k && !ta && !tb ? n : 0, ["size"] = m == n && n == k ? n : 0,
@@ -104,4 +104,6 @@ public static class GemmBenchmark
             if (f is not ("ta" or "tb")) throw new UsageException($"--shape '{text}': '{f}' is neither ta nor tb.");
         return (dims[0], dims[1], dims[2], flags.Contains("ta"), flags.Contains("tb"));
     }
+
+    private static Transposition Op(bool transposed) => transposed ? Transposition.Transposed : Transposition.None;
 }

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace DeepMath.Kernels;
 
 /// <summary>Numerically careful scalar functions that the BCL computes naively.</summary>
-public static class ScalarMath
+internal static class ScalarMath
 {
     /// <summary>log(1 + x), accurate to a few ulps even when |x| is far below machine epsilon.</summary>
     /// <remarks>Goldberg's trick: the rounding error of u = 1 + x cancels in log(u) * x / (u - 1).</remarks>

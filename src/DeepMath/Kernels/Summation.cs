@@ -10,7 +10,7 @@ namespace DeepMath.Kernels;
 /// rounding of the exact sum for any realistic length); double uses pairwise summation over
 /// vectorised leaves (error O(eps log n) instead of O(eps n)).
 /// </summary>
-public static class Summation
+internal static class Summation
 {
     private const int PairwiseLeaf = 1024;
 

@@ -63,12 +63,15 @@ public static unsafe partial class Linalg
     /// <summary>
     /// C = alpha * op(A) * op(B) + beta * C (BLAS gemm), op(X) = X or its transpose. A, B and C may be
     /// any 2-D views (transposed, sliced with steps); none is copied unless C overlaps A or B.
-    /// beta = 0 overwrites C, NaN included.
+    /// beta = 0 overwrites C, NaN included. A plain-number routine: it records no gradient, so it
+    /// refuses operands that require gradients while recording is on (use <see cref="MatMul"/>).
     /// </summary>
     /// <exception cref="ArgumentException">Shapes do not conform (all three are named).</exception>
-    public static void Gemm<T>(bool transposeA, bool transposeB, T alpha, Tensor<T> a, Tensor<T> b, T beta, Tensor<T> c)
+    /// <exception cref="InvalidOperationException">C is a broadcast view, or an operand requires gradients while recording.</exception>
+    public static void Gemm<T>(Transposition transposeFirst, Transposition transposeSecond, T alpha, Tensor<T> a, Tensor<T> b, T beta, Tensor<T> c)
         where T : unmanaged, INumber<T>
     {
+        bool transposeA = transposeFirst == Transposition.Transposed, transposeB = transposeSecond == Transposition.Transposed;
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(c);
@@ -81,8 +84,9 @@ public static unsafe partial class Linalg
             throw new ArgumentException(
                 $"gemm: op(A) {opA.Shape} times op(B) {opB.Shape} does not conform with C {c.Shape} (transposeA {transposeA}, transposeB {transposeB}).");
         CheckWritable(c, "gemm");
-        if (c.RequiresGrad && GradMode.IsEnabled)
-            throw new InvalidOperationException("gemm writes into C in place, and C requires gradients; use MatMul (recorded) or GradMode.Disable().");
+        if ((a.RequiresGrad || b.RequiresGrad || c.RequiresGrad) && GradMode.IsEnabled)
+            throw new InvalidOperationException(
+                "gemm computes plain numbers into C and records no gradient, but an operand requires gradients; use MatMul (recorded), or Detach() the operands or run inside Autograd.NoGrad().");
         if (ReferenceEquals(c.Storage, a.Storage) || ReferenceEquals(c.Storage, b.Storage))
         {
             var product = Tensor.Zeros<T>(m, n);
@@ -97,24 +101,33 @@ public static unsafe partial class Linalg
         Product(opA, opB, c, alpha, beta, 0);
     }
 
-    /// <summary>y = alpha * op(A) * x + beta * y (BLAS gemv) for a 2-D view A and 1-D views x and y.</summary>
-    public static void Gemv<T>(bool transpose, T alpha, Tensor<T> a, Tensor<T> x, T beta, Tensor<T> y) where T : unmanaged, INumber<T>
+    /// <summary>
+    /// y = alpha * op(A) * x + beta * y (BLAS gemv) for a 2-D view A and 1-D views x and y. Each y
+    /// element is one fused multiply-add chain over k, so results do not depend on the layouts. A
+    /// plain-number routine: operands that require gradients are refused while recording is on.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">y is a broadcast view, or an operand requires gradients while recording.</exception>
+    public static void Gemv<T>(Transposition op, T alpha, Tensor<T> a, Tensor<T> x, T beta, Tensor<T> y) where T : unmanaged, INumber<T>
     {
+        bool transpose = op == Transposition.Transposed;
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
         if (a.Rank != 2 || x.Rank != 1 || y.Rank != 1)
             throw new ArgumentException($"gemv needs a 2-D A and 1-D x and y, got A {a.Shape}, x {x.Shape}, y {y.Shape}.");
-        var op = transpose ? a.Detach().Transpose() : a.Detach();
-        if (op.Shape[1] != x.Length || op.Shape[0] != y.Length)
-            throw new ArgumentException($"gemv: op(A) {op.Shape} times x {x.Shape} does not conform with y {y.Shape}.");
+        var matrix = transpose ? a.Detach().Transpose() : a.Detach();
+        if (matrix.Shape[1] != x.Length || matrix.Shape[0] != y.Length)
+            throw new ArgumentException($"gemv: op(A) {matrix.Shape} times x {x.Shape} does not conform with y {y.Shape}.");
         CheckWritable(y, "gemv");
+        if ((a.RequiresGrad || x.RequiresGrad || y.RequiresGrad) && GradMode.IsEnabled)
+            throw new InvalidOperationException(
+                "gemv computes plain numbers into y and records no gradient, but an operand requires gradients; use MatMul (recorded), or Detach() the operands or run inside Autograd.NoGrad().");
         var source = ReferenceEquals(y.Storage, a.Storage) || ReferenceEquals(y.Storage, x.Storage) ? x.Clone().Detach() : x;
-        fixed (T* pa = &MemoryMarshal.GetArrayDataReference(op.Storage))
+        fixed (T* pa = &MemoryMarshal.GetArrayDataReference(matrix.Storage))
         fixed (T* px = &MemoryMarshal.GetArrayDataReference(source.Storage))
         fixed (T* py = &MemoryMarshal.GetArrayDataReference(y.Storage))
         {
-            GemvKernel.Multiply(op.Shape[0], op.Shape[1], alpha, pa + op.StorageOffset, op.Strides[0], op.Strides[1],
+            GemvKernel.Multiply(matrix.Shape[0], matrix.Shape[1], alpha, pa + matrix.StorageOffset, matrix.Strides[0], matrix.Strides[1],
                 px + source.StorageOffset, source.Strides[0], beta, py + y.StorageOffset, y.Strides[0]);
         }
     }
@@ -199,4 +212,14 @@ public static unsafe partial class Linalg
             if (c.Strides[i] == 0 && c.Shape[i] > 1)
                 throw new InvalidOperationException($"{operation}: the output of shape {c.Shape} is a broadcast view; Clone() it first.");
     }
+}
+
+/// <summary>How a BLAS-style routine uses a matrix operand: as stored, or transposed.</summary>
+public enum Transposition
+{
+    /// <summary>op(X) = X.</summary>
+    None,
+
+    /// <summary>op(X) = X transposed.</summary>
+    Transposed,
 }

@@ -4,7 +4,7 @@ namespace DeepMath.Tensors;
 /// The closed set of recorded operations. Composite operations (mean, variance, log-sum-exp, softmax,
 /// stacking, masked selection) are recorded as the primitives they are built from.
 /// </summary>
-public enum OpCode
+internal enum OpCode
 {
     /// <summary>a + b (broadcasting).</summary>
     Add,
@@ -96,7 +96,7 @@ public enum OpCode
 /// indices). The Autodiff layer walks these records backwards; this layer only writes them.
 /// </summary>
 /// <typeparam name="T">Element type of the tensors involved.</typeparam>
-public sealed class OpRecord<T> where T : unmanaged
+internal sealed class OpRecord<T> where T : unmanaged
 {
     private Tensor<T>? _output;
     private Tensor<T>[]? _outputs;
@@ -161,14 +161,14 @@ public sealed class OpRecord<T> where T : unmanaged
 }
 
 /// <summary>The typed arguments of one recorded operation; each <see cref="OpCode"/> has its own kind (or none).</summary>
-public abstract record OpArguments;
+internal abstract record OpArguments;
 
 /// <summary>
 /// The backward rule of an operation defined outside the built-in set (implemented by the Autodiff
 /// layer's custom functions): gradients of the inputs from the gradients of the outputs.
 /// </summary>
 /// <typeparam name="T">Element type.</typeparam>
-public interface ICustomBackward<T> where T : unmanaged
+internal interface ICustomBackward<T> where T : unmanaged
 {
     /// <summary>A short name for messages.</summary>
     string Name { get; }
@@ -179,41 +179,41 @@ public interface ICustomBackward<T> where T : unmanaged
 
 /// <summary>The function behind an <see cref="OpCode.Custom"/> record.</summary>
 /// <param name="Function">Its backward rule.</param>
-public sealed record CustomArguments<T>(ICustomBackward<T> Function) : OpArguments where T : unmanaged;
+internal sealed record CustomArguments<T>(ICustomBackward<T> Function) : OpArguments where T : unmanaged;
 
 /// <summary>Axes of a reduction.</summary>
 /// <param name="Axes">The reduced axes, normalised and sorted.</param>
 /// <param name="KeepDims">Whether reduced axes were kept with size 1.</param>
-public sealed record ReductionArguments(int[] Axes, bool KeepDims) : OpArguments;
+internal sealed record ReductionArguments(int[] Axes, bool KeepDims) : OpArguments;
 
 /// <summary>A p-norm reduction.</summary>
 /// <param name="P">The order (any real, or ±infinity).</param>
 /// <param name="Axes">The reduced axes.</param>
 /// <param name="KeepDims">Whether reduced axes were kept with size 1.</param>
-public sealed record NormArguments(double P, int[] Axes, bool KeepDims) : OpArguments;
+internal sealed record NormArguments(double P, int[] Axes, bool KeepDims) : OpArguments;
 
 /// <summary>Two scalar parameters (clamp bounds, fill values).</summary>
 /// <param name="First">The first parameter.</param>
 /// <param name="Second">The second parameter.</param>
-public sealed record ScalarArguments<T>(T First, T Second) : OpArguments;
+internal sealed record ScalarArguments<T>(T First, T Second) : OpArguments;
 
 /// <summary>A strided view relative to the row-major layout of its input.</summary>
 /// <param name="InputShape">Shape of the viewed tensor.</param>
 /// <param name="Shape">Shape of the view.</param>
 /// <param name="Strides">Strides of the view, in elements of the row-major input.</param>
 /// <param name="Offset">Offset of the view's first element in the row-major input.</param>
-public sealed record ViewArguments(int[] InputShape, int[] Shape, int[] Strides, int Offset) : OpArguments;
+internal sealed record ViewArguments(int[] InputShape, int[] Shape, int[] Strides, int Offset) : OpArguments;
 
 /// <summary>Selection along an axis by index.</summary>
 /// <param name="Axis">The axis.</param>
 /// <param name="Indices">The indices (for gather/scatter: an index tensor of the output's shape).</param>
 /// <param name="InputShape">Shape of the tensor indexed into.</param>
-public sealed record IndexArguments(int Axis, Tensor<long> Indices, int[] InputShape) : OpArguments;
+internal sealed record IndexArguments(int Axis, Tensor<long> Indices, int[] InputShape) : OpArguments;
 
 /// <summary>A boolean mask (for where and masked fill).</summary>
 /// <param name="Mask">The mask, broadcastable to the output.</param>
-public sealed record MaskArguments(Tensor<bool> Mask) : OpArguments;
+internal sealed record MaskArguments(Tensor<bool> Mask) : OpArguments;
 
 /// <summary>Concatenation along an axis.</summary>
 /// <param name="Axis">The axis.</param>
-public sealed record ConcatenateArguments(int Axis) : OpArguments;
+internal sealed record ConcatenateArguments(int Axis) : OpArguments;

@@ -47,12 +47,20 @@ internal static class Recorder
         return results;
     }
 
-    /// <summary>Refuses in-place writes that would silently corrupt a recorded graph.</summary>
-    public static void CheckInPlace<T>(Tensor<T> target, string operation) where T : unmanaged
+    /// <summary>
+    /// Refuses in-place writes that would silently corrupt a recorded graph, or silently drop a
+    /// gradient: writing into a tensor that requires gradients, or from a source that does.
+    /// </summary>
+    public static void CheckInPlace<T>(Tensor<T> target, string operation, Tensor<T>? source = null) where T : unmanaged
     {
-        if (target.RequiresGrad && GradMode.IsEnabled)
+        if (!GradMode.IsEnabled) return;
+        if (target.RequiresGrad)
             throw new InvalidOperationException(
                 $"{operation} would modify a tensor that requires gradients while recording is on; " +
                 "wrap the update in 'using (Autograd.NoGrad()) { ... }' or work on a Detach()ed copy.");
+        if (source is { RequiresGrad: true })
+            throw new InvalidOperationException(
+                $"{operation} writes plain numbers, so the gradient of its source (shape {source.Shape}) would be lost; " +
+                "use the out-of-place operation (recorded), or Detach() the source or run inside Autograd.NoGrad() if no gradient is wanted.");
     }
 }

@@ -77,26 +77,26 @@ public static partial class Tensor
 
     /// <summary>destination = a + b, writing into an existing tensor (NumPy's out=). Not recorded.</summary>
     public static void Add<T>(Tensor<T> a, Tensor<T> b, Tensor<T> destination) where T : unmanaged, INumber<T>
-        => Elementwise.ZipInto<T, T, AddOperator<T>>(Checked(a), Checked(b), CheckedOut(destination), default, "add");
+        => Elementwise.ZipInto<T, T, AddOperator<T>>(Checked(a), Checked(b), CheckedOut(destination, a, b), default, "add");
 
     /// <summary>destination = a - b into an existing tensor. Not recorded.</summary>
     public static void Subtract<T>(Tensor<T> a, Tensor<T> b, Tensor<T> destination) where T : unmanaged, INumber<T>
-        => Elementwise.ZipInto<T, T, SubtractOperator<T>>(Checked(a), Checked(b), CheckedOut(destination), default, "subtract");
+        => Elementwise.ZipInto<T, T, SubtractOperator<T>>(Checked(a), Checked(b), CheckedOut(destination, a, b), default, "subtract");
 
     /// <summary>destination = a * b into an existing tensor. Not recorded.</summary>
     public static void Multiply<T>(Tensor<T> a, Tensor<T> b, Tensor<T> destination) where T : unmanaged, INumber<T>
-        => Elementwise.ZipInto<T, T, MultiplyOperator<T>>(Checked(a), Checked(b), CheckedOut(destination), default, "multiply");
+        => Elementwise.ZipInto<T, T, MultiplyOperator<T>>(Checked(a), Checked(b), CheckedOut(destination, a, b), default, "multiply");
 
     /// <summary>destination = a / b into an existing tensor. Not recorded.</summary>
     public static void Divide<T>(Tensor<T> a, Tensor<T> b, Tensor<T> destination) where T : unmanaged, INumber<T>
-        => Elementwise.ZipInto<T, T, DivideOperator<T>>(Checked(a), Checked(b), CheckedOut(destination), default, "divide");
+        => Elementwise.ZipInto<T, T, DivideOperator<T>>(Checked(a), Checked(b), CheckedOut(destination, a, b), default, "divide");
 
     extension<T>(Tensor<T> x) where T : unmanaged, INumber<T>
     {
         /// <summary>x += other (broadcast into x's shape), in place.</summary>
         public Tensor<T> AddInPlace(Tensor<T> other)
         {
-            Recorder.CheckInPlace(x, "AddInPlace");
+            Recorder.CheckInPlace(x, "AddInPlace", other);
             Elementwise.ZipInto<T, T, AddOperator<T>>(x, Checked(other), x, default, "add");
             return x;
         }
@@ -104,7 +104,7 @@ public static partial class Tensor
         /// <summary>x -= other, in place.</summary>
         public Tensor<T> SubtractInPlace(Tensor<T> other)
         {
-            Recorder.CheckInPlace(x, "SubtractInPlace");
+            Recorder.CheckInPlace(x, "SubtractInPlace", other);
             Elementwise.ZipInto<T, T, SubtractOperator<T>>(x, Checked(other), x, default, "subtract");
             return x;
         }
@@ -112,7 +112,7 @@ public static partial class Tensor
         /// <summary>x *= other, in place.</summary>
         public Tensor<T> MultiplyInPlace(Tensor<T> other)
         {
-            Recorder.CheckInPlace(x, "MultiplyInPlace");
+            Recorder.CheckInPlace(x, "MultiplyInPlace", other);
             Elementwise.ZipInto<T, T, MultiplyOperator<T>>(x, Checked(other), x, default, "multiply");
             return x;
         }
@@ -120,7 +120,7 @@ public static partial class Tensor
         /// <summary>x /= other, in place.</summary>
         public Tensor<T> DivideInPlace(Tensor<T> other)
         {
-            Recorder.CheckInPlace(x, "DivideInPlace");
+            Recorder.CheckInPlace(x, "DivideInPlace", other);
             Elementwise.ZipInto<T, T, DivideOperator<T>>(x, Checked(other), x, default, "divide");
             return x;
         }
@@ -134,7 +134,7 @@ public static partial class Tensor
         /// <summary>x += alpha * other (BLAS axpy), in place; the hot path of optimizer updates.</summary>
         public Tensor<T> AddScaledInPlace(T alpha, Tensor<T> other)
         {
-            Recorder.CheckInPlace(x, "AddScaledInPlace");
+            Recorder.CheckInPlace(x, "AddScaledInPlace", other);
             Elementwise.ZipInto(x, Checked(other), x, new AxpyOperator<T>(alpha), "add scaled");
             return x;
         }
@@ -146,10 +146,12 @@ public static partial class Tensor
         return x;
     }
 
-    private static Tensor<T> CheckedOut<T>(Tensor<T> destination) where T : unmanaged
+    /// <summary>A destination for an operation that writes plain numbers: refused if it, or a source, takes part in recording.</summary>
+    private static Tensor<T> CheckedOut<T>(Tensor<T> destination, Tensor<T> first, Tensor<T>? second = null) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(destination);
-        Recorder.CheckInPlace(destination, "writing into a destination");
+        Recorder.CheckInPlace(destination, "writing into a destination", first);
+        if (second is not null) Recorder.CheckInPlace(destination, "writing into a destination", second);
         return destination;
     }
 }

@@ -84,7 +84,7 @@ public static partial class Tensor
 
     /// <summary>destination = e^x, into an existing tensor (NumPy's out=). Not recorded.</summary>
     public static void Exp<T>(Tensor<T> x, Tensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
-        => Elementwise.MapInto<T, T, ExpOperator<T>>(Checked(x), CheckedOut(destination), default, "exp", Elementwise.CostlyGrain);
+        => Elementwise.MapInto<T, T, ExpOperator<T>>(Checked(x), CheckedOut(destination, x), default, "exp", Elementwise.CostlyGrain);
 
     private static Tensor<T> Unary<T, TOp>(Tensor<T> x, TOp op, OpCode code, int grain = Elementwise.CheapGrain)
         where T : unmanaged where TOp : struct, IUnaryOperator<T, T>

@@ -111,7 +111,7 @@ public sealed partial class Tensor<T> : ITensor where T : unmanaged
     public void CopyFrom(Tensor<T> source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        Recorder.CheckInPlace(this, "CopyFrom");
+        Recorder.CheckInPlace(this, "CopyFrom", source);
         Elementwise.Copy(source, this);
     }
 
@@ -164,10 +164,19 @@ public sealed partial class Tensor<T> : ITensor where T : unmanaged
         throw new ArgumentOutOfRangeException(nameof(index), index,
             $"Index {index} is out of range for axis {axis} with size {_shape[axis]} (shape {Shape}).");
 
-    /// <summary>Converts the elements to <typeparamref name="TTo"/> (NumPy astype: floats truncate toward zero when converted to integers, saturating; nonzero is true).</summary>
+    /// <summary>
+    /// Converts the elements to <typeparamref name="TTo"/> (NumPy astype: floats truncate toward zero
+    /// when converted to integers, saturating; nonzero is true). A conversion to another type records
+    /// no gradient, so it is refused for a tensor that requires gradients while recording is on.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The tensor requires gradients, recording is on and the type changes.</exception>
     public Tensor<TTo> Cast<TTo>() where TTo : unmanaged
     {
         if (typeof(TTo) == typeof(T)) return (Tensor<TTo>)(object)this;
+        if (RequiresGrad && GradMode.IsEnabled)
+            throw new InvalidOperationException(
+                $"Cast from {DTypes.NumPyName(DType)} to {typeof(TTo).Name} would drop the gradient of this tensor (shape {Shape}): " +
+                "gradients flow within one element type. Detach() it, or run inside Autograd.NoGrad(), if no gradient is wanted.");
         var source = Contiguous();
         var result = new Tensor<TTo>(GC.AllocateUninitializedArray<TTo>(_length), _shape);
         ElementConversion.Convert<T, TTo>(source.AsSpan(), result.AsSpan());
@@ -211,7 +220,7 @@ public sealed partial class Tensor<T> : ITensor where T : unmanaged
     public Tensor<T>? Grad { get; set; }
 
     /// <summary>The recorded operation that produced this tensor; null for leaves.</summary>
-    public OpRecord<T>? Creator { get; internal set; }
+    internal OpRecord<T>? Creator { get; set; }
 
     /// <summary>True for tensors not produced by a recorded operation.</summary>
     public bool IsLeaf => Creator is null;

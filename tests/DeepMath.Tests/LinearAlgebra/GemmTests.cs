@@ -52,10 +52,10 @@ public class GemmTests
             var b = tb ? Tensor.Uniform<double>([n, k], -1, 1, 2) : Tensor.Uniform<double>([k, n], -1, 1, 2);
             var expected = Naive(a, b, ta, tb, 1, 0, null);
             var c = Tensor.Zeros<double>(m, n);
-            Linalg.Gemm(ta, tb, 1.0, a, b, 0.0, c);
+            Linalg.Gemm(Op(ta), Op(tb), 1.0, a, b, 0.0, c);
             AssertMatches(expected, c, 1e-13 * Math.Sqrt(k), $"double {m}x{n}x{k} ta={ta} tb={tb}");
             var cf = Tensor.Zeros<float>(m, n);
-            Linalg.Gemm(ta, tb, 1f, a.Cast<float>(), b.Cast<float>(), 0f, cf);
+            Linalg.Gemm(Op(ta), Op(tb), 1f, a.Cast<float>(), b.Cast<float>(), 0f, cf);
             AssertMatches(expected, cf.Cast<double>(), 2e-6 * Math.Sqrt(k), $"float {m}x{n}x{k} ta={ta} tb={tb}");
         }
     }
@@ -72,7 +72,7 @@ public class GemmTests
             var b = TensorCase.Make(tb ? [n, k] : [k, n], 4, layouts.Item2);
             var c = TensorCase.Make([m, n], 5, LayoutKind.Strided);
             var expected = Naive(a, b, ta, tb, 0.5, -2, c);
-            Linalg.Gemm(ta, tb, 0.5, a, b, -2.0, c);
+            Linalg.Gemm(Op(ta), Op(tb), 0.5, a, b, -2.0, c);
             AssertMatches(expected, c, 1e-12, $"{m}x{n}x{k} {layouts} {transposes}");
         }).Check(TensorGen.Config(120));
     }
@@ -87,16 +87,16 @@ public class GemmTests
         {
             var c = c0.Clone();
             var expected = Naive(a, b, false, false, alpha, beta, c0);
-            Linalg.Gemm(false, false, alpha, a, b, beta, c);
+            Linalg.Gemm(Transposition.None, Transposition.None, alpha, a, b, beta, c);
             AssertMatches(expected, c, 1e-13, $"alpha {alpha} beta {beta}");
         }
         foreach (var n in new[] { 1, 50 })
         {
             var cn = Tensor.Full([40, n], double.NaN);
-            Linalg.Gemm(false, false, 1.0, a, b[.., ..n], 0.0, cn);
+            Linalg.Gemm(Transposition.None, Transposition.None, 1.0, a, b[.., ..n], 0.0, cn);
             Assert.False(cn.IsNaN().Any());
             var cz = Tensor.Full([40, n], double.NaN);
-            Linalg.Gemm(false, false, 0.0, a, b[.., ..n], 0.0, cz);
+            Linalg.Gemm(Transposition.None, Transposition.None, 0.0, a, b[.., ..n], 0.0, cz);
             Assert.Equal(new double[40 * n], cz.ToArray());
         }
     }
@@ -196,9 +196,9 @@ public class GemmTests
         var batch = Assert.Throws<ArgumentException>(() => Tensor.Zeros<float>(2, 2, 3).MatMul(Tensor.Zeros<float>(3, 3, 4)));
         Assert.Contains("(2, 2, 3)", batch.Message);
         Assert.Contains("(3, 3, 4)", batch.Message);
-        var g = Assert.Throws<ArgumentException>(() => Linalg.Gemm(false, false, 1f, Tensor.Zeros<float>(2, 3), Tensor.Zeros<float>(3, 4), 0f, Tensor.Zeros<float>(2, 5)));
+        var g = Assert.Throws<ArgumentException>(() => Linalg.Gemm(Transposition.None, Transposition.None, 1f, Tensor.Zeros<float>(2, 3), Tensor.Zeros<float>(3, 4), 0f, Tensor.Zeros<float>(2, 5)));
         Assert.Contains("(2, 5)", g.Message);
-        Assert.Throws<InvalidOperationException>(() => Linalg.Gemm(false, false, 1f, Tensor.Zeros<float>(2, 3), Tensor.Zeros<float>(3, 4), 0f, Tensor.Zeros<float>(1, 4).Expand(2, 4)));
+        Assert.Throws<InvalidOperationException>(() => Linalg.Gemm(Transposition.None, Transposition.None, 1f, Tensor.Zeros<float>(2, 3), Tensor.Zeros<float>(3, 4), 0f, Tensor.Zeros<float>(1, 4).Expand(2, 4)));
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public class GemmTests
         var x = Tensor.Uniform<double>([400], -1, 1, 2)[TensorIndex.Slice(step: 2)];
         var y = Tensor.Uniform<double>([300], -1, 1, 3);
         var y0 = y.Clone();
-        Linalg.Gemv(false, 2.0, a, x, 0.5, y);
+        Linalg.Gemv(Transposition.None, 2.0, a, x, 0.5, y);
         for (int i = 0; i < 300; i++)
         {
             double s = 0;
@@ -216,7 +216,7 @@ public class GemmTests
             Assert.Equal(2 * s + 0.5 * y0[i], y[i], 1e-12);
         }
         var z = Tensor.Zeros<double>(200);
-        Linalg.Gemv(true, 1.0, a, y0, 0.0, z);
+        Linalg.Gemv(Transposition.Transposed, 1.0, a, y0, 0.0, z);
         for (int j = 0; j < 200; j++)
         {
             double s = 0;
@@ -232,9 +232,11 @@ public class GemmTests
     {
         var a = Tensor.Uniform<double>([20, 20], -1, 1, 1);
         var expected = Naive(a, a, false, false, 1, 0, null);
-        Linalg.Gemm(false, false, 1.0, a, a, 0.0, a);
+        Linalg.Gemm(Transposition.None, Transposition.None, 1.0, a, a, 0.0, a);
         AssertMatches(expected, a, 1e-13, "C aliases A and B");
     }
+
+    private static Transposition Op(bool transposed) => transposed ? Transposition.Transposed : Transposition.None;
 }
 
 public class TransposedPackingTests

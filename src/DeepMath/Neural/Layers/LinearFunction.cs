@@ -28,7 +28,7 @@ internal sealed class LinearFunction<T> : CustomFunction<T> where T : unmanaged,
             result.CopyFrom(bias.Detach());
             beta = T.One;
         }
-        Linalg.Gemm(false, false, T.One, rows, weight.Detach(), beta, result);
+        Linalg.Gemm(Transposition.None, Transposition.None, T.One, rows, weight.Detach(), beta, result);
         int[] shape = [.. x.Shape.AsSpan()[..^1], outputs];
         var output = result.Reshape(shape);
         return bias is null ? Record(output, x, weight) : Record(output, x, weight, bias);
