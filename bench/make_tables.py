@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rewrites one section of bench/RESULTS.md from the JSON lines in bench/results/.
 
-  /usr/bin/python3 bench/make_tables.py elementwise|gemm|autodiff|training|kneusel
+  /usr/bin/python3 bench/make_tables.py core|elementwise|gemm|autodiff|training|kneusel
 
 Only the newest run (RUN_ID) of each benchmark is tabulated, so every ratio compares numbers
 measured in the same run on the same machine. Each section sits between
@@ -184,7 +184,28 @@ def kneusel():
     return "\n".join(out)
 
 
-SECTIONS = {"elementwise": elementwise, "gemm": gemm, "autodiff": autodiff, "training": training, "kneusel": kneusel}
+def core():
+    rows, run = load("core")
+    med = lambda xs: sorted(xs)[len(xs) // 2] if len(xs) % 2 else sum(sorted(xs)[len(xs) // 2 - 1:len(xs) // 2 + 1]) / 2
+    rounds = len({r["round"] for r in rows})
+    out = [f"Run `{run}`: the build before the core changes and the build after, run in alternation ({rounds} rounds), with",
+           "PyTorch's epoch in the same rounds; medians over rounds. 'after / before' below 1 is faster for times and",
+           "slower for GFLOP/s. Tiny op: `a + b` on 4-element float32 tensors; recording: the extra cost of an op",
+           "whose input requires gradients; MLP: 784-128-10 ReLU at batch 64 (forward and backward of one step, and a",
+           "Fashion-MNIST epoch with Adam on one thread); exp over 1M float32.", "",
+           "| measure | threads | before | after | after / before | PyTorch | after / PyTorch |", "|---|---|---|---|---|---|---|"]
+    keys = sorted({(r["metric"], r["threads"]) for r in rows if r["build"] != "pytorch"}, key=lambda k: (k[0].startswith("gemm"), k))
+    for metric, threads in keys:
+        before = med([r["value"] for r in rows if r["build"] == "before" and (r["metric"], r["threads"]) == (metric, threads)])
+        after = med([r["value"] for r in rows if r["build"] == "after" and (r["metric"], r["threads"]) == (metric, threads)])
+        torch = [r["value"] for r in rows if r["build"] == "pytorch" and (r["metric"], r["threads"]) == (metric, threads)]
+        peer = med(torch) if torch else None
+        out.append(f"| {metric} | {threads} | {before:.4g} | {after:.4g} | {after / before:.2f} | "
+                   f"{'-' if peer is None else f'{peer:.4g}'} | {'-' if peer is None else f'{after / peer:.2f}'} |")
+    return "\n".join(out)
+
+
+SECTIONS = {"core": core, "elementwise": elementwise, "gemm": gemm, "autodiff": autodiff, "training": training, "kneusel": kneusel}
 
 
 def main():
