@@ -159,6 +159,47 @@ public readonly partial struct Dual
         return x.Value == 0 ? new Dual(0, 0) : new Dual(double.NaN, double.NaN);
     }
 
+    /// <summary>Inverse hyperbolic sine.</summary>
+    /// <param name="x">The argument.</param>
+    /// <returns>arsinh(x) with derivative x' / sqrt(x^2 + 1).</returns>
+    public static Dual Asinh(Dual x) => Chain(Math.Asinh(x.Value), 1 / Math.Sqrt(Math.FusedMultiplyAdd(x.Value, x.Value, 1)), x);
+
+    /// <summary>Inverse hyperbolic cosine (NaN below 1).</summary>
+    /// <param name="x">The argument.</param>
+    /// <returns>arcosh(x) with derivative x' / sqrt(x^2 - 1).</returns>
+    public static Dual Acosh(Dual x) => Chain(Math.Acosh(x.Value), 1 / Math.Sqrt((x.Value - 1) * (x.Value + 1)), x);
+
+    /// <summary>Inverse hyperbolic tangent (infinite at +-1, NaN beyond).</summary>
+    /// <param name="x">The argument.</param>
+    /// <returns>artanh(x) with derivative x' / (1 - x^2).</returns>
+    public static Dual Atanh(Dual x) => Chain(Math.Atanh(x.Value), 1 / ((1 - x.Value) * (1 + x.Value)), x);
+
+    /// <summary>The error function.</summary>
+    /// <param name="x">The argument.</param>
+    /// <returns>erf(x) with derivative 2/sqrt(pi) e^(-x^2) x'.</returns>
+    public static Dual Erf(Dual x) => Chain(ScalarMath.Erf(x.Value), 2 / Math.Sqrt(Math.PI) * Math.Exp(-x.Value * x.Value), x);
+
+    /// <summary>The complementary error function 1 - erf(x), accurate in the upper tail.</summary>
+    /// <param name="x">The argument.</param>
+    /// <returns>erfc(x) with derivative -2/sqrt(pi) e^(-x^2) x'.</returns>
+    public static Dual Erfc(Dual x) => Chain(ScalarMath.Erfc(x.Value), -2 / Math.Sqrt(Math.PI) * Math.Exp(-x.Value * x.Value), x);
+
+    /// <summary>The standard normal distribution function Phi(x) = erfc(-x / sqrt 2) / 2.</summary>
+    /// <param name="x">The argument.</param>
+    /// <returns>Phi(x) with derivative phi(x) x', the standard normal density.</returns>
+    public static Dual NormalCdf(Dual x)
+        => Chain(0.5 * ScalarMath.Erfc(-x.Value / Math.Sqrt(2)), Math.Exp(-0.5 * x.Value * x.Value) / Math.Sqrt(2 * Math.PI), x);
+
+    /// <summary>softplus(x) = log(1 + e^x), finite for every finite x.</summary>
+    /// <param name="x">The argument.</param>
+    /// <returns>softplus(x) with derivative sigmoid(x) x'.</returns>
+    public static Dual Softplus(Dual x) => Chain(ScalarMath.Softplus(x.Value), Logistic(x.Value), x);
+
+    /// <summary>log sigmoid(x) = -softplus(-x), finite for every finite x.</summary>
+    /// <param name="x">The argument.</param>
+    /// <returns>log sigmoid(x) with derivative sigmoid(-x) x'.</returns>
+    public static Dual LogSigmoid(Dual x) => Chain(-ScalarMath.Softplus(-x.Value), Logistic(-x.Value), x);
+
     /// <summary>The logistic function 1/(1 + e^-x), evaluated without overflow for either sign of x.</summary>
     /// <param name="x">The argument.</param>
     /// <returns>σ(x) with derivative σ(x) σ(-x) x' (σ(-x) = 1 - σ(x) computed without cancellation).</returns>

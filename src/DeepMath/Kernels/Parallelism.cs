@@ -27,12 +27,15 @@ internal static class Parallelism
         if (parts > 1)
         {
             var pool = Pool;
-            pool.EnsureWorkers(parts - 1);
+            pool.EnsureWorkers(Math.Min(parts - 1, MaxWorkers)); // more parts than threads just queue on the counter
             if (pool.TryRun(parts, body)) return;
         }
         // One part, a nested call from inside a part, or another caller holding the pool: run here.
         for (int i = 0; i < parts; i++) body(i);
     }
+
+    /// <summary>The most workers a scope can make the pool start (a huge thread count must not start thousands of threads).</summary>
+    private static readonly int MaxWorkers = Math.Max(64, 4 * Environment.ProcessorCount);
 
     private static WorkerPool Pool => LazyPool.Instance;
 

@@ -53,18 +53,27 @@ internal static class ScalarMath
         return Math.CopySign(2 / Math.Sqrt(Math.PI) * a * Math.Exp(-x2) * sum, x);
     }
 
-    /// <summary>The complementary error function 1 - erf(x), accurate in the far tail.</summary>
+    /// <summary>
+    /// The complementary error function 1 - erf(x), to about 1e-15 relative everywhere: 1 - erf(x)
+    /// below 1.5 (where erfc is at least 0.03, so nothing cancels), the continued fraction above
+    /// (fewer than 100 terms), 2 - erfc(-x) for negative x; subnormal in the far tail, 0 beyond 27.3.
+    /// </summary>
     public static double Erfc(double x)
     {
         if (double.IsNaN(x)) return x;
-        if (x >= 3) return ErfcContinuedFraction(x);
+        if (x < 0) return 2 - Erfc(-x);
+        if (x >= 1.5) return ErfcContinuedFraction(x);
         return 1 - Erf(x);
     }
 
-    /// <summary>erfc(x) for x &gt;= 3 by Lentz's evaluation of erfc x = e^(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))).</summary>
+    /// <summary>
+    /// erfc(x) for x &gt;= 1.5 by Lentz's evaluation of erfc x = e^(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))).
+    /// e^(-x^2) is formed as e^(-z^2) e^((z - x)(z + x)) with z = x cut to 26 bits, so z^2 is exact and
+    /// the rounding of x^2 (a relative error of 2 x^2 eps in the result) never happens.
+    /// </summary>
     private static double ErfcContinuedFraction(double x)
     {
-        if (x > 27) return 0;
+        if (x > 27.3) return 0; // beyond, erfc is below half the smallest subnormal
         const double tiny = 1e-300;
         double f = x, c = x, d = 0;
         for (int n = 1; n < 500; n++)
@@ -79,7 +88,8 @@ internal static class ScalarMath
             f *= delta;
             if (Math.Abs(delta - 1) < 1e-16) break;
         }
-        return Math.Exp(-x * x) / Math.Sqrt(Math.PI) / f;
+        double z = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(x) & unchecked((long)0xFFFFFFFFF8000000UL));
+        return Math.Exp(-z * z) * Math.Exp((z - x) * (z + x)) / Math.Sqrt(Math.PI) / f;
     }
 
     /// <summary>softplus(x) = log(1 + exp(x)) = max(x, 0) + log1p(exp(-|x|)), finite for every finite x.</summary>

@@ -233,3 +233,95 @@ internal readonly struct LogicalNotOperator : IUnaryOperator<bool, bool>
     public bool Invoke(bool x) => !x;
     public void Invoke(ReadOnlySpan<bool> x, Span<bool> destination) => ScalarLoops.Map<bool, bool, LogicalNotOperator>(this, x, destination);
 }
+
+/// <summary>An elementwise function of one floating-point argument given by its scalar formula: one body for every layout.</summary>
+internal interface IScalarFunction<T>
+{
+    static abstract T Apply(T x);
+}
+
+/// <summary>Runs an <see cref="IScalarFunction{T}"/> over spans (scalar loops: the formula is the only body).</summary>
+internal readonly struct ScalarFunctionOperator<T, TFunction> : IUnaryOperator<T, T> where TFunction : IScalarFunction<T>
+{
+    public T Invoke(T x) => TFunction.Apply(x);
+
+    public void Invoke(ReadOnlySpan<T> x, Span<T> destination)
+    {
+        for (int i = 0; i < x.Length; i++) destination[i] = TFunction.Apply(x[i]);
+    }
+}
+
+internal readonly struct TanFunction<T> : IScalarFunction<T> where T : IFloatingPointIeee754<T>
+{
+    public static T Apply(T x) => T.Tan(x);
+}
+
+internal readonly struct AtanFunction<T> : IScalarFunction<T> where T : IFloatingPointIeee754<T>
+{
+    public static T Apply(T x) => T.Atan(x);
+}
+
+internal readonly struct AsinFunction<T> : IScalarFunction<T> where T : IFloatingPointIeee754<T>
+{
+    public static T Apply(T x) => T.Asin(x);
+}
+
+internal readonly struct AcosFunction<T> : IScalarFunction<T> where T : IFloatingPointIeee754<T>
+{
+    public static T Apply(T x) => T.Acos(x);
+}
+
+internal readonly struct SinhFunction<T> : IScalarFunction<T> where T : IFloatingPointIeee754<T>
+{
+    public static T Apply(T x) => T.Sinh(x);
+}
+
+internal readonly struct CoshFunction<T> : IScalarFunction<T> where T : IFloatingPointIeee754<T>
+{
+    public static T Apply(T x) => T.Cosh(x);
+}
+
+internal readonly struct AsinhFunction<T> : IScalarFunction<T> where T : IFloatingPointIeee754<T>
+{
+    public static T Apply(T x) => T.Asinh(x);
+}
+
+internal readonly struct AcoshFunction<T> : IScalarFunction<T> where T : IFloatingPointIeee754<T>
+{
+    public static T Apply(T x) => T.Acosh(x);
+}
+
+/// <summary>artanh x = log1p(2x / (1 - x)) / 2: accurate near 0, where (log(1 + x) - log(1 - x)) / 2 loses digits.</summary>
+internal readonly struct AtanhFunction<T> : IScalarFunction<T> where T : IFloatingPointIeee754<T>
+{
+    public static T Apply(T x)
+    {
+        var a = T.Abs(x);
+        var half = T.CreateTruncating(0.5);
+        return T.CopySign(half * ScalarMath.Log1P((a + a) / (T.One - a)), x);
+    }
+}
+
+/// <summary>erfc x, computed in double (the continued fraction in the tail keeps its relative accuracy down to the subnormals).</summary>
+internal readonly struct ErfcFunction<T> : IScalarFunction<T> where T : IFloatingPointIeee754<T>
+{
+    public static T Apply(T x) => T.CreateTruncating(ScalarMath.Erfc(double.CreateTruncating(x)));
+}
+
+/// <summary>softplus x = max(x, 0) + log1p(e^-|x|), finite for every finite x.</summary>
+internal readonly struct SoftplusFunction<T> : IScalarFunction<T> where T : IFloatingPointIeee754<T>
+{
+    public static T Apply(T x) => T.IsNaN(x) ? x : ScalarMath.Softplus(x);
+}
+
+/// <summary>log sigmoid x = -softplus(-x) without cancellation; never positive (-0.0 where it rounds to zero).</summary>
+internal readonly struct LogSigmoidFunction<T> : IScalarFunction<T> where T : IFloatingPointIeee754<T>
+{
+    public static T Apply(T x) => T.IsNaN(x) ? x : -ScalarMath.Softplus(-x);
+}
+
+/// <summary>The standard normal distribution function erfc(-x / sqrt 2) / 2, in double: the lower tail keeps its relative accuracy.</summary>
+internal readonly struct NormalCdfFunction<T> : IScalarFunction<T> where T : IFloatingPointIeee754<T>
+{
+    public static T Apply(T x) => T.CreateTruncating(0.5 * ScalarMath.Erfc(-double.CreateTruncating(x) / Math.Sqrt(2)));
+}

@@ -52,6 +52,32 @@ internal enum OpCode
     Relu,
     /// <summary>min(max(x, low), high).</summary>
     Clamp,
+    /// <summary>tan x.</summary>
+    Tan,
+    /// <summary>arctan x.</summary>
+    Atan,
+    /// <summary>arcsin x.</summary>
+    Asin,
+    /// <summary>arccos x.</summary>
+    Acos,
+    /// <summary>sinh x.</summary>
+    Sinh,
+    /// <summary>cosh x.</summary>
+    Cosh,
+    /// <summary>arsinh x.</summary>
+    Asinh,
+    /// <summary>arcosh x.</summary>
+    Acosh,
+    /// <summary>artanh x.</summary>
+    Atanh,
+    /// <summary>The complementary error function 1 - erf x.</summary>
+    Erfc,
+    /// <summary>log(1 + e^x).</summary>
+    Softplus,
+    /// <summary>log sigmoid(x) = -softplus(-x).</summary>
+    LogSigmoid,
+    /// <summary>The standard normal distribution function.</summary>
+    NormalCdf,
     /// <summary>where(mask, a, b).</summary>
     Where,
     /// <summary>Sum over axes.</summary>

@@ -67,6 +67,45 @@ public static partial class Tensor
         /// <summary>1 / x.</summary>
         public Tensor<T> Reciprocal() => Divide(Scalar(T.One), x);
 
+        /// <summary>tan x.</summary>
+        public Tensor<T> Tan() => Scalar<T, TanFunction<T>>(x, OpCode.Tan);
+
+        /// <summary>arctan x, in (-pi/2, pi/2).</summary>
+        public Tensor<T> Atan() => Scalar<T, AtanFunction<T>>(x, OpCode.Atan);
+
+        /// <summary>arcsin x, in [-pi/2, pi/2] (NaN outside [-1, 1]).</summary>
+        public Tensor<T> Asin() => Scalar<T, AsinFunction<T>>(x, OpCode.Asin);
+
+        /// <summary>arccos x, in [0, pi] (NaN outside [-1, 1]).</summary>
+        public Tensor<T> Acos() => Scalar<T, AcosFunction<T>>(x, OpCode.Acos);
+
+        /// <summary>sinh x.</summary>
+        public Tensor<T> Sinh() => Scalar<T, SinhFunction<T>>(x, OpCode.Sinh);
+
+        /// <summary>cosh x.</summary>
+        public Tensor<T> Cosh() => Scalar<T, CoshFunction<T>>(x, OpCode.Cosh);
+
+        /// <summary>arsinh x.</summary>
+        public Tensor<T> Asinh() => Scalar<T, AsinhFunction<T>>(x, OpCode.Asinh);
+
+        /// <summary>arcosh x (NaN below 1).</summary>
+        public Tensor<T> Acosh() => Scalar<T, AcoshFunction<T>>(x, OpCode.Acosh);
+
+        /// <summary>artanh x (+-inf at +-1, NaN beyond), accurate near 0.</summary>
+        public Tensor<T> Atanh() => Scalar<T, AtanhFunction<T>>(x, OpCode.Atanh);
+
+        /// <summary>The complementary error function 1 - erf x, accurate in the upper tail (erfc 26 = 5.7e-296).</summary>
+        public Tensor<T> Erfc() => Scalar<T, ErfcFunction<T>>(x, OpCode.Erfc);
+
+        /// <summary>softplus x = log(1 + e^x), finite for every finite x; its derivative is sigmoid x.</summary>
+        public Tensor<T> Softplus() => Scalar<T, SoftplusFunction<T>>(x, OpCode.Softplus);
+
+        /// <summary>log sigmoid x = -softplus(-x), finite for every finite x (log sigmoid(-1000) = -1000).</summary>
+        public Tensor<T> LogSigmoid() => Scalar<T, LogSigmoidFunction<T>>(x, OpCode.LogSigmoid);
+
+        /// <summary>The standard normal distribution function Phi(x) = erfc(-x / sqrt 2) / 2 (Phi(-38) is a subnormal, not 0).</summary>
+        public Tensor<T> NormalCdf() => Scalar<T, NormalCdfFunction<T>>(x, OpCode.NormalCdf);
+
         /// <summary>x raised to a scalar power.</summary>
         public Tensor<T> Pow(T exponent) => Pow(x, Scalar(exponent));
 
@@ -85,6 +124,9 @@ public static partial class Tensor
     /// <summary>destination = e^x, into an existing tensor (NumPy's out=). Not recorded.</summary>
     public static void Exp<T>(Tensor<T> x, Tensor<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
         => Elementwise.MapInto<T, T, ExpOperator<T>>(Checked(x), CheckedOut(destination, x), default, "exp", Elementwise.CostlyGrain);
+
+    private static Tensor<T> Scalar<T, TFunction>(Tensor<T> x, OpCode code) where T : unmanaged where TFunction : IScalarFunction<T>
+        => Unary(x, default(ScalarFunctionOperator<T, TFunction>), code, Elementwise.CostlyGrain);
 
     private static Tensor<T> Unary<T, TOp>(Tensor<T> x, TOp op, OpCode code, int grain = Elementwise.CheapGrain)
         where T : unmanaged where TOp : struct, IUnaryOperator<T, T>

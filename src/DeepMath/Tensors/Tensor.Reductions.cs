@@ -66,11 +66,20 @@ public static partial class Tensor
 
     extension<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        /// <summary>Arithmetic mean over the given axes (all when null).</summary>
+        /// <summary>
+        /// Arithmetic mean over the given axes (all when null). Where the sum overflows though the mean
+        /// does not (1.5e308 and 1.5e308), it is summed again scaled by a power of two near the largest
+        /// |x|, exactly, so the mean of representable numbers is representable.
+        /// </summary>
         public Tensor<T> Mean(int[]? axes = null, bool keepDims = false)
         {
             var normalized = Reduction.NormalizeAxes(axes, axes is null, x.Rank);
-            return x.Sum(normalized, keepDims) / T.CreateTruncating(ReducedCount(x, normalized));
+            var count = T.CreateTruncating(ReducedCount(x, normalized));
+            var plain = x.Sum(normalized, keepDims) / count;
+            if (AllFinite(plain) || ReducedCount(x, normalized) == 0) return plain;
+            var scale = PowerOfTwoScale(x, normalized);
+            var scaled = (x / scale).Sum(normalized, keepDims: true) / count * scale;
+            return keepDims ? scaled : scaled.Reshape(Reduction.OutputShape(x.ShapeArray, normalized, keepDims: false));
         }
 
         /// <summary>Mean over one axis.</summary>
@@ -78,14 +87,14 @@ public static partial class Tensor
 
         /// <summary>
         /// Variance over the given axes with <paramref name="ddof"/> delta degrees of freedom (divisor
-        /// N - ddof), computed in two passes (mean, then squared deviations) for accuracy.
+        /// N - ddof), computed in two passes (mean, then squared deviations) for accuracy. The deviations
+        /// are scaled by a power of two near the largest before squaring, exactly, so data around 1e300
+        /// or 1e-300 neither overflow nor underflow, and ordinary data get the same bits as without it.
         /// </summary>
         public Tensor<T> Var(int[]? axes = null, int ddof = 0, bool keepDims = false)
         {
-            var normalized = Reduction.NormalizeAxes(axes, axes is null, x.Rank);
-            long n = ReducedCount(x, normalized);
-            var deviations = x - x.Mean(normalized, keepDims: true);
-            return deviations.Square().Sum(normalized, keepDims) / T.CreateTruncating(Math.Max(n - ddof, 0));
+            var (meanSquare, scale) = ScaledMeanSquare(x, axes, ddof, keepDims);
+            return meanSquare * (scale * scale);
         }
 
         /// <summary>Variance over one axis.</summary>
@@ -97,9 +106,10 @@ public static partial class Tensor
         /// </summary>
         public Tensor<T> Std(int[]? axes = null, int ddof = 0, bool keepDims = false)
         {
-            var variance = x.Var(axes, ddof, keepDims);
-            var zero = variance.Detach().ElementEquals(T.Zero);
-            return Where(zero, T.Zero, Where(zero, T.One, variance).Sqrt());
+            // sqrt of the scaled mean square, then the scale: a spread of 1e200 has a representable std though its variance overflows.
+            var (meanSquare, scale) = ScaledMeanSquare(x, axes, ddof, keepDims);
+            var zero = meanSquare.Detach().ElementEquals(T.Zero);
+            return Where(zero, T.Zero, Where(zero, T.One, meanSquare).Sqrt()) * scale;
         }
 
         /// <summary>Standard deviation over one axis.</summary>
@@ -142,6 +152,46 @@ public static partial class Tensor
             using (GradMode.Disable()) result = NormValue(x.Detach(), p, normalized, keepDims);
             return Recorder.Unary(result, OpCode.Norm, x, new NormArguments(p, normalized, keepDims));
         }
+    }
+
+    /// <summary>
+    /// Sum((x - mean) / s)^2 / (N - ddof) and s, a power of two near each slice's largest |x - mean|
+    /// (1 where that is 0 or not finite, so NaN and infinities propagate as before). Dividing and
+    /// multiplying by a power of two is exact, so s changes no value that does not overflow or
+    /// underflow; it is a constant for autodiff, as the variance does not depend on it.
+    /// </summary>
+    private static (Tensor<T> MeanSquare, Tensor<T> Scale) ScaledMeanSquare<T>(Tensor<T> x, int[]? axes, int ddof, bool keepDims)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var normalized = Reduction.NormalizeAxes(axes, axes is null, x.Rank);
+        long n = ReducedCount(x, normalized);
+        var deviations = x - x.Mean(normalized, keepDims: true);
+        var scale = PowerOfTwoScale(deviations, normalized);
+        var meanSquare = (deviations / scale).Square().Sum(normalized, keepDims) / T.CreateTruncating(Math.Max(n - ddof, 0));
+        return (meanSquare, keepDims ? scale : scale.Reshape(Reduction.OutputShape(x.ShapeArray, normalized, keepDims: false)));
+    }
+
+    /// <summary>
+    /// Per slice over <paramref name="axes"/> (kept, size 1), a power of two near the largest |x|: 1 where
+    /// that is 0, not finite, or the slice is empty. A constant for autodiff: dividing by it and
+    /// multiplying back changes no value, exactly.
+    /// </summary>
+    private static Tensor<T> PowerOfTwoScale<T>(Tensor<T> x, int[] axes) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        using var _ = GradMode.Disable();
+        var shape = Reduction.OutputShape(x.ShapeArray, axes, keepDims: true);
+        if (ReducedCount(x, axes) == 0) return Ones<T>(shape);
+        var powers = x.Detach().Abs().Max(axes, keepDims: true).Contiguous().ToArray();
+        for (int i = 0; i < powers.Length; i++)
+            powers[i] = T.IsFinite(powers[i]) && !T.IsZero(powers[i]) ? T.ScaleB(T.One, T.ILogB(powers[i])) : T.One;
+        return Wrap(powers, shape);
+    }
+
+    private static bool AllFinite<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        foreach (var v in x.Detach().Contiguous().AsSpan())
+            if (!T.IsFinite(v)) return false;
+        return true;
     }
 
     /// <summary>

@@ -57,6 +57,12 @@ public static class OpTable
         return v;
     }
 
+    /// <summary>[-0.9, 0.9): inside the domains of arcsin, arccos and artanh, away from their poles.</summary>
+    public static double Unit(double v) => v * 0.45;
+
+    /// <summary>[1.2, 3.2): inside arcosh's domain, away from its pole at 1.</summary>
+    public static double AboveOne(double v) => Math.Abs(v) + 1.2;
+
     private static OpEntry Unary(string name, Func<Tensor<double>, Tensor<double>> d, Func<Tensor<float>, Tensor<float>> s,
         Func<double, double>? reference = null, Func<double, double>? domain = null, bool secondOrder = true, double tolerance = 1e-4)
         => new(name, x => d(x[0]), x => s(x[0]), UnaryShapes, domain ?? Any,
@@ -102,6 +108,19 @@ public static class OpTable
         Unary("sigmoid", x => x.Sigmoid(), x => x.Sigmoid(), v => 1 / (1 + Math.Exp(-v))),
         Unary("relu", x => x.Relu(), x => x.Relu(), v => Math.Max(v, 0), AwayFromKinks),
         Unary("clamp", x => x.Clamp(-1, 1), x => x.Clamp(-1f, 1f), v => Math.Clamp(v, -1, 1), AwayFromKinks),
+        Unary("tan", x => x.Tan(), x => x.Tan(), Math.Tan, Unit),
+        Unary("atan", x => x.Atan(), x => x.Atan(), Math.Atan),
+        Unary("asin", x => x.Asin(), x => x.Asin(), Math.Asin, Unit),
+        Unary("acos", x => x.Acos(), x => x.Acos(), Math.Acos, Unit),
+        Unary("sinh", x => x.Sinh(), x => x.Sinh(), Math.Sinh),
+        Unary("cosh", x => x.Cosh(), x => x.Cosh(), Math.Cosh),
+        Unary("asinh", x => x.Asinh(), x => x.Asinh(), Math.Asinh),
+        Unary("acosh", x => x.Acosh(), x => x.Acosh(), Math.Acosh, AboveOne),
+        Unary("atanh", x => x.Atanh(), x => x.Atanh(), Math.Atanh, Unit),
+        Unary("erfc", x => x.Erfc(), x => x.Erfc(), null),
+        Unary("softplus", x => x.Softplus(), x => x.Softplus(), v => Math.Log(1 + Math.Exp(v))),
+        Unary("log-sigmoid", x => x.LogSigmoid(), x => x.LogSigmoid(), v => -Math.Log(1 + Math.Exp(-v))),
+        Unary("normal cdf", x => x.NormalCdf(), x => x.NormalCdf(), null),
         Reduction("sum", x => x.Sum(-1), x => x.Sum(-1)),
         Reduction("sum all", x => x.Sum(), x => x.Sum(), shapes: [[[3, 4]], [[0, 2]], [[]]]),
         Reduction("sum to (broadcast adjoint)", x => x.SumTo(new Shape([1, x.Shape[^1]])), x => x.SumTo(new Shape([1, x.Shape[^1]])),

@@ -1,4 +1,5 @@
 using DeepMath.Calculus;
+using DeepMath.Tensors;
 using Xunit;
 
 namespace DeepMath.Tests.Calculus;
@@ -149,5 +150,56 @@ public class DualTests
         Assert.Equal(x.GetHashCode(), Dual.Variable(3).GetHashCode());
         Assert.Equal("3 + 1ε", x.ToString());
         Assert.Equal("0.5 - 2ε", new Dual(0.5, -2).ToString());
+    }
+}
+
+/// <summary>The functions issue 18 adds, as dual numbers and as tensor ops: the two derivative paths agree.</summary>
+public class SpecialFunctionDerivativeTests
+{
+    public static TheoryData<string, double> Cases() => new()
+    {
+        { "atan", 0.7 }, { "asinh", -1.3 }, { "acosh", 1.8 }, { "atanh", -0.4 }, { "erf", 0.3 }, { "erfc", 2.5 },
+        { "erfc", -1.1 }, { "normal-cdf", -3.2 }, { "softplus", -4.0 }, { "log-sigmoid", 30.0 }, { "tan", 1.2 },
+        { "sinh", -2.0 }, { "cosh", 0.5 }, { "asin", 0.6 }, { "acos", -0.6 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Dual_numbers_and_autodiff_agree_on_value_and_derivative(string name, double at)
+    {
+        Func<DeepMath.Calculus.Dual, DeepMath.Calculus.Dual> dual = name switch
+        {
+            "atan" => DeepMath.Calculus.Dual.Atan, "asinh" => DeepMath.Calculus.Dual.Asinh, "acosh" => DeepMath.Calculus.Dual.Acosh,
+            "atanh" => DeepMath.Calculus.Dual.Atanh, "erf" => DeepMath.Calculus.Dual.Erf, "erfc" => DeepMath.Calculus.Dual.Erfc,
+            "normal-cdf" => DeepMath.Calculus.Dual.NormalCdf, "softplus" => DeepMath.Calculus.Dual.Softplus,
+            "log-sigmoid" => DeepMath.Calculus.Dual.LogSigmoid, "tan" => DeepMath.Calculus.Dual.Tan, "sinh" => DeepMath.Calculus.Dual.Sinh,
+            "cosh" => DeepMath.Calculus.Dual.Cosh, "asin" => DeepMath.Calculus.Dual.Asin, _ => DeepMath.Calculus.Dual.Acos,
+        };
+        Func<DeepMath.Tensors.Tensor<double>, DeepMath.Tensors.Tensor<double>> tensor = name switch
+        {
+            "atan" => t => t.Atan(), "asinh" => t => t.Asinh(), "acosh" => t => t.Acosh(), "atanh" => t => t.Atanh(), "erf" => t => t.Erf(),
+            "erfc" => t => t.Erfc(), "normal-cdf" => t => t.NormalCdf(), "softplus" => t => t.Softplus(), "log-sigmoid" => t => t.LogSigmoid(),
+            "tan" => t => t.Tan(), "sinh" => t => t.Sinh(), "cosh" => t => t.Cosh(), "asin" => t => t.Asin(), _ => t => t.Acos(),
+        };
+        var d = dual(DeepMath.Calculus.Dual.Variable(at));
+        var grad = DeepMath.Calculus.Derivatives.Grad(tensor)(DeepMath.Tensors.Tensor.FromArray([at]));
+        var value = tensor(DeepMath.Tensors.Tensor.FromArray([at]))[0];
+        Assert.Equal(value, d.Value, Math.Abs(value) * 4e-16);
+        Assert.Equal(grad[0], d.Derivative, Math.Abs(grad[0]) * 1e-14);
+        // And both against a central difference (Richardson), which shares no code with either.
+        double numeric = DeepMath.Calculus.NumericalDerivative.Derivative(v => dual(DeepMath.Calculus.Dual.Constant(v)).Value, at).Value;
+        Assert.Equal(numeric, d.Derivative, Math.Max(1e-300, Math.Abs(numeric)) * 1e-7);
+    }
+
+    [Fact]
+    public void Tails_keep_their_relative_accuracy()
+    {
+        var x = DeepMath.Tensors.Tensor.FromArray([-38.0, 26.0, -1000.0, 1000.0]);
+        Assert.Equal(2.8854283600687843e-316, x.NormalCdf()[0], 2.9e-316 * 1e-7); // a subnormal: about 26 bits
+        Assert.True(x.NormalCdf()[0] > 0, "Phi(-38) is a subnormal, not 0");
+        Assert.Equal(5.663192408856142e-296, x.Erfc()[1], 5.663192408856142e-296 * 1e-14);
+        Assert.Equal(-1000.0, x.LogSigmoid()[2]);
+        Assert.Equal(1000.0, x.Softplus()[3]);
+        Assert.Equal(1e-10, DeepMath.Tensors.Tensor.FromArray([1e-10]).Atanh()[0], 1e-26);
     }
 }
