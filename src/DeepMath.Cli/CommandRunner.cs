@@ -23,7 +23,7 @@ public static class CommandRunner
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var e in parsed.Errors) error.WriteLine($"error: {e.Message}");
+            foreach (var e in parsed.Errors) error.WriteLine($"error: {Plain(e.Message)}");
             return Usage(root, parsed, error);
         }
         if (parsed.Action is System.CommandLine.Help.HelpAction)
@@ -40,11 +40,31 @@ public static class CommandRunner
             error.WriteLine($"error: {e.Message}");
             return Usage(root, parsed, error);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException or InvalidOperationException
+            or OverflowException or NotSupportedException)
         {
             error.WriteLine($"error: {e.Message}");
             return Failure;
         }
+    }
+
+    /// <summary>Parse errors in the user's terms: .NET type names become what the option takes.</summary>
+    internal static string Plain(string message) => message
+        .Replace("expected type 'System.Nullable`1[System.Int32]'", "a whole number", StringComparison.Ordinal)
+        .Replace("expected type 'System.Nullable`1[System.Int64]'", "a whole number", StringComparison.Ordinal)
+        .Replace("expected type 'System.Nullable`1[System.Double]'", "a number", StringComparison.Ordinal)
+        .Replace("expected type 'System.Int32'", "a whole number", StringComparison.Ordinal)
+        .Replace("expected type 'System.Int64'", "a whole number", StringComparison.Ordinal)
+        .Replace("expected type 'System.UInt64'", "a whole number of at least 0", StringComparison.Ordinal)
+        .Replace("expected type 'System.Double'", "a number", StringComparison.Ordinal);
+
+    /// <summary>Reads a checkpoint named on the command line; a folder gets a usage message saying which file to pass.</summary>
+    /// <exception cref="UsageException">The path is a folder.</exception>
+    internal static DeepMath.Neural.Training.Checkpoint LoadCheckpoint(string path)
+    {
+        if (Directory.Exists(path))
+            throw new UsageException($"--checkpoint {path} is a folder; pass the model.safetensors file that deepmath train wrote in it.");
+        return DeepMath.Neural.Training.Checkpoint.Load(path);
     }
 
     /// <summary>Prints the help of the command the user was running to <paramref name="error"/> and returns <see cref="UsageError"/>.</summary>

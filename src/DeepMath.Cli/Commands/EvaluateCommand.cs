@@ -21,10 +21,10 @@ public static class EvaluateCommand
         command.SetAction(r =>
         {
             var output = r.InvocationConfiguration.Output;
-            var saved = Checkpoint.Load(r.GetValue(checkpoint)!);
+            var saved = CommandRunner.LoadCheckpoint(r.GetValue(checkpoint)!);
             var restored = CheckpointModel.Load(saved);
             string name = saved.Require("dataset");
-            ulong seed = ulong.Parse(saved.Require("dataset.seed"), CultureInfo.InvariantCulture);
+            ulong seed = CheckpointModel.Number(saved, "dataset.seed", ulong.MinValue, ulong.MaxValue);
             string lossName = saved.Metadata.GetValueOrDefault("loss") ?? (restored.IsRegression ? "mse" : "cross-entropy");
             if (restored.IsRegression)
             {
@@ -41,7 +41,7 @@ public static class EvaluateCommand
                 return 0;
             }
             var dataset = BuiltInDatasets.Load<float>(name, r.GetValue(data), seed,
-                imageSize: int.Parse(saved.Require("dataset.image_size"), CultureInfo.InvariantCulture));
+                imageSize: CheckpointModel.Number(saved, "dataset.image_size", 14, 28));
             var classes = restored.Classes;
             if (!LossChoice.Names.Contains(lossName)) throw new FormatException($"{r.GetValue(checkpoint)}: unknown loss '{lossName}' in the metadata.");
             var loss = new DelegateLoss<float, long>(lossName, LossChoice.Create(lossName, classes.Count));

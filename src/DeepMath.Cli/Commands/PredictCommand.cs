@@ -28,10 +28,12 @@ public static class PredictCommand
         command.SetAction(r =>
         {
             var output = r.InvocationConfiguration.Output;
-            var saved = CheckpointModel.Load(Checkpoint.Load(r.GetValue(checkpoint)!));
+            var saved = CheckpointModel.Load(CommandRunner.LoadCheckpoint(r.GetValue(checkpoint)!));
             string path = r.GetValue(input)!;
             var raw = Read(path);
             var features = raw.Rank > 2 ? raw.Reshape(raw.Shape[0], -1) : raw.Rank == 1 ? raw.Reshape(1, -1) : raw;
+            if (features.Shape[1] != saved.RawFeatures)
+                throw new FormatException($"The model expects {saved.RawFeatures} features per sample, but {path} has {features.Shape[1]}.");
             var text = saved.IsRegression ? Values(saved, features) : Classes(saved, features);
             int predicted = features.Shape[0];
             if (r.GetValue(outputFile) is { } target)

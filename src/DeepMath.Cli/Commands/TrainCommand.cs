@@ -103,6 +103,9 @@ public static class TrainCommand
         Require(r.GetValue(o.Steps) is null or > 0, "--steps must be positive.");
         Require(r.GetValue(o.EarlyStopping) is null or > 0, "--early-stopping must be positive.");
         Require(r.GetValue(o.ClipNorm) is null or > 0, "--clip-norm must be positive.");
+        Require(r.GetValue(o.TrainSubset) is null or > 0, $"--train-subset must be at least 1, got {r.GetValue(o.TrainSubset)}.");
+        Require(r.GetValue(o.TestSubset) is null or > 0, $"--test-subset must be at least 1, got {r.GetValue(o.TestSubset)}.");
+        if (setup.OutFolder is { } folder) PrepareOutFolder(folder);
         Require(regression ? LossChoice.RegressionNames.Contains(lossName) : LossChoice.Names.Contains(lossName),
             $"--loss {lossName} does not apply to {datasetName}; choose one of {string.Join(", ", regression ? LossChoice.RegressionNames : LossChoice.Names)}.");
         Compute.DefaultThreads = setup.Threads;
@@ -275,6 +278,27 @@ public static class TrainCommand
         finally
         {
             Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>
+    /// Checks --out before any training: an empty name or an existing file is a usage mistake; a folder
+    /// that cannot be created or written to fails now, naming it, not after the first epoch.
+    /// </summary>
+    private static void PrepareOutFolder(string folder)
+    {
+        Require(folder.Trim().Length > 0, "--out needs a folder name.");
+        Require(!File.Exists(folder), $"--out {folder} is a file; name a folder (it is created if missing).");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".deepmath-write-test-{Environment.ProcessId}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"--out {folder}: the folder cannot be written ({e.Message})", e);
         }
     }
 

@@ -15,6 +15,9 @@ namespace DeepMath.Cli.Training;
 /// <param name="TargetScaler">How targets were standardized (regression; null for classification).</param>
 public sealed record SavedModel(Sequential<float> Model, FeaturePreparation<float> Preparation, IReadOnlyList<string> Classes, Standardizer<float>? TargetScaler)
 {
+    /// <summary>Raw features per sample the model takes before preparation (784 for 2x2 block means of 28x28 images).</summary>
+    public int RawFeatures { get; init; }
+
     /// <summary>True for a regression model.</summary>
     public bool IsRegression => TargetScaler is not null;
 }
@@ -67,14 +70,28 @@ public static class CheckpointModel
         return (tensors, metadata);
     }
 
-    /// <summary>Rebuilds the trained model (weights loaded, evaluation mode) and its preparation.</summary>
-    /// <exception cref="FormatException">The checkpoint was not written by deepmath train.</exception>
+    /// <summary>
+    /// Rebuilds the trained model (weights loaded, evaluation mode) and its preparation. The
+    /// specification is checked against the stored tensors' shapes before anything is allocated, so a
+    /// small file cannot make it build a huge network.
+    /// </summary>
+    /// <exception cref="FormatException">The checkpoint was not written by deepmath train, or its parts disagree (named in the message).</exception>
     public static SavedModel Load(Checkpoint checkpoint)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         if (!checkpoint.Metadata.TryGetValue("model.spec", out var specText))
             throw new FormatException("The checkpoint has no model specification ('model.spec'); was it written by deepmath train?");
-        var model = ModelSpec.Parse(specText).Build<float>(new RandomGenerator(0));
+        ModelSpec spec;
+        try
+        {
+            spec = ModelSpec.Parse(specText);
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException($"The checkpoint's model specification is invalid: {e.Message}", e);
+        }
+        CheckShapes(spec, checkpoint);
+        var model = spec.Build<float>(new RandomGenerator(0));
         model.LoadStateDictionary(checkpoint.Section<float>("model/"));
         model.Eval();
         var preparation = new FeaturePreparation<float>(
@@ -84,7 +101,48 @@ public static class CheckpointModel
         var targetScaler = checkpoint.Metadata.GetValueOrDefault("task") == "regression"
             ? Scaler(checkpoint, "prep/target_mean", "prep/target_std") ?? throw new FormatException("The regression checkpoint lacks its target scaling ('prep/target_mean', 'prep/target_std').")
             : null;
-        return new SavedModel(model, preparation, Classes(checkpoint.Metadata.GetValueOrDefault("classes", "")), targetScaler);
+        return new SavedModel(model, preparation, Classes(checkpoint.Metadata.GetValueOrDefault("classes", "")), targetScaler)
+        {
+            RawFeatures = preparation.BlockMean ? 784 : spec.Inputs,
+        };
+    }
+
+    /// <summary>Every linear layer of the specification must find its weight (and bias) stored with the same shape.</summary>
+    private static void CheckShapes(ModelSpec spec, Checkpoint checkpoint)
+    {
+        int index = 0;
+        foreach (var layer in spec.Layers)
+        {
+            if (layer.Type == "linear")
+            {
+                CheckShape(checkpoint, $"model/{index}.weight", [layer.Inputs, layer.Outputs]);
+                if (layer.Bias) CheckShape(checkpoint, $"model/{index}.bias", [layer.Outputs]);
+            }
+            index++;
+        }
+        var classes = checkpoint.Metadata.GetValueOrDefault("task") == "regression" ? [] : Classes(checkpoint.Metadata.GetValueOrDefault("classes", ""));
+        if (classes.Length > 0 && classes.Length != spec.Outputs)
+            throw new FormatException($"The checkpoint names {classes.Length} classes but its model has {spec.Outputs} outputs.");
+    }
+
+    private static void CheckShape(Checkpoint checkpoint, string name, int[] expected)
+    {
+        if (!checkpoint.Tensors.TryGetValue(name, out var stored))
+            throw new FormatException($"The checkpoint's model specification needs '{name}' of shape {Shape.Format(expected)}, which is not stored.");
+        if (!stored.Shape.AsSpan().SequenceEqual(expected))
+            throw new FormatException($"The checkpoint's model specification needs '{name}' of shape {Shape.Format(expected)}, but the stored tensor has shape {stored.Shape}.");
+    }
+
+    /// <summary>A whole number from the checkpoint's metadata, or an error naming the key and the value.</summary>
+    /// <exception cref="FormatException">The key is missing or its value is not a whole number in range.</exception>
+    public static T Number<T>(Checkpoint checkpoint, string key, T min, T max) where T : System.Numerics.IBinaryInteger<T>
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        if (!checkpoint.Metadata.TryGetValue(key, out var text))
+            throw new FormatException($"The checkpoint has no metadata '{key}'; was it written by deepmath train?");
+        if (!T.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+            throw new FormatException($"The checkpoint's metadata '{key}' is '{text}', not a whole number from {min} to {max}.");
+        return value;
     }
 
     private static Standardizer<float>? Scaler(Checkpoint checkpoint, string mean, string std)

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using DeepMath.Cli;
+using DeepMath.Cli.Commands;
+using DeepMath.Data.SafeTensors;
+using DeepMath.Tensors;
+using DeepMath.Tests.Support;
+using Xunit;
+
+namespace DeepMath.Tests.Cli;
+
+/// <summary>Issue 14's defects in the command line: each mistake or malformed file gets a message in the user's terms, never a crash.</summary>
+[Collection(SerialCollection.Name)]
+public class HostileInputTests
+{
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        var root = new RootCommand("DeepMath test root");
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(PredictCommand.Create());
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = CommandRunner.Run(root, args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static string TrainIris(TempFolder folder)
+    {
+        var (code, _, error) = Run("train", "--dataset", "iris", "--epochs", "2", "--threads", "1", "--out", folder.Path);
+        Assert.True(code == 0, error);
+        return folder.File("model.safetensors");
+    }
+
+    /// <summary>The checkpoint with one metadata entry replaced, and optionally one tensor.</summary>
+    private static string Tampered(TempFolder folder, string source, string key, string value, (string Name, ITensor Tensor)? tensor = null)
+    {
+        var content = SafeTensorsFile.Read(source);
+        var metadata = content.Metadata.ToDictionary(kv => kv.Key, kv => kv.Value);
+        metadata[key] = value;
+        var tensors = content.Tensors.ToDictionary(kv => kv.Key, kv => kv.Value);
+        if (tensor is { } t) tensors[t.Name] = t.Tensor;
+        var path = folder.File($"tampered-{Guid.NewGuid():N}.safetensors");
+        SafeTensorsFile.Write(path, tensors, metadata);
+        return path;
+    }
+
+    [Theory]
+    [InlineData("dataset.seed", "-1", "'dataset.seed' is '-1'")]
+    [InlineData("dataset.seed", "99999999999999999999999", "'dataset.seed'")]
+    [InlineData("dataset.image_size", "100000000000", "'dataset.image_size'")]
+    [InlineData("classes", "[\"a\",\"b\",\"c\",\"d\"]", "4 classes but its model has 3 outputs")]
+    public void Bad_checkpoint_metadata_is_an_error_naming_the_key_not_a_crash(string key, string value, string expected)
+    {
+        using var folder = new TempFolder();
+        var path = Tampered(folder, TrainIris(folder), key, value);
+        var (code, output, error) = Run("evaluate", "--checkpoint", path);
+        Assert.Equal(1, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Empty(output);
+    }
+
+    [Fact]
+    public void A_specification_larger_than_the_stored_weights_is_refused_before_anything_is_built()
+    {
+        using var folder = new TempFolder();
+        var path = Tampered(folder, TrainIris(folder), "model.spec", "4-20000-20000-3:relu");
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var (code, _, error) = Run("evaluate", "--checkpoint", path);
+        Assert.Equal(1, code);
+        Assert.Contains("'model/0.weight' of shape (4, 20000)", error, StringComparison.Ordinal);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 100_000_000, "nothing of the 1.6 GB network was allocated");
+    }
+
+    [Fact]
+    public void Command_line_mistakes_speak_of_options_and_files()
+    {
+        var (code, _, error) = Run("train", "--epochs", "abc");
+        Assert.Equal(2, code);
+        Assert.Contains("'--epochs' as a whole number", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
+
+        foreach (var subset in new[] { "--train-subset", "--test-subset" })
+            foreach (var bad in new[] { "0", "-5" })
+            {
+                var (c, _, e) = Run("train", "--dataset", "iris", subset, bad);
+                Assert.Equal(2, c);
+                Assert.Contains($"{subset} must be at least 1", e, StringComparison.Ordinal);
+            }
+
+        using var folder = new TempFolder();
+        var (folderCode, _, folderError) = Run("evaluate", "--checkpoint", folder.Path);
+        Assert.Equal(2, folderCode);
+        Assert.Contains("is a folder", folderError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Output_folder_problems_are_found_before_training()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("taken"), "x");
+        var (code, output, error) = Run("train", "--dataset", "iris", "--epochs", "1", "--out", folder.File("taken"));
+        Assert.Equal(2, code);
+        Assert.Contains("is a file", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("epoch 1", output, StringComparison.Ordinal);
+        var (emptyCode, _, emptyError) = Run("train", "--dataset", "iris", "--epochs", "1", "--out", " ");
+        Assert.Equal(2, emptyCode);
+        Assert.Contains("--out needs a folder name", emptyError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Predict_names_the_feature_counts()
+    {
+        using var folder = new TempFolder();
+        var model = TrainIris(folder);
+        File.WriteAllText(folder.File("three.csv"), "5.1,3.5,1.4\n6.2,2.9,4.3\n");
+        var (code, _, error) = Run("predict", "--checkpoint", model, "--input", folder.File("three.csv"));
+        Assert.Equal(1, code);
+        Assert.Contains("expects 4 features per sample", error, StringComparison.Ordinal);
+        Assert.Contains("has 3", error, StringComparison.Ordinal);
+    }
+}
