@@ -14,7 +14,7 @@ namespace DeepMath.Data.Csv;
 /// </summary>
 public static class CsvFile
 {
-    /// <summary>Reads a numeric table; <paramref name="hasHeader"/> null means a header is present when the first line holds a field that is not a number.</summary>
+    /// <summary>Reads a numeric table; <paramref name="hasHeader"/> null means a header is present when no field of the first line is a number.</summary>
     public static CsvTable Read(string path, char delimiter = ',', bool? hasHeader = null)
         => WithReader(path, reader => Read(reader, path, delimiter, hasHeader));
 
@@ -35,7 +35,8 @@ public static class CsvFile
             {
                 columns = fields.Length;
                 firstLine = lines.Number;
-                if (hasHeader ?? fields.Any(f => !CsvFields.TryParseNumber(f, out _)))
+                // Only a line of names is a header: a line with any number is data, so a bad value is reported, not eaten.
+                if (hasHeader ?? fields.All(f => !CsvFields.TryParseNumber(f, out _)))
                 {
                     header = fields;
                     continue;
@@ -194,15 +195,18 @@ public static class CsvFile
         Span<byte> magic = stackalloc byte[2];
         bool gzip = StreamReads.ReadUpTo(stream, magic) == 2 && magic[0] == 0x1F && magic[1] == 0x8B;
         stream.Position = 0;
-        using var input = gzip ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : (Stream)stream;
+        var trailer = gzip ? GzipTrailer.Read(stream) : null;
+        using var input = gzip ? new Crc32Stream(new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true)) : (Stream)stream;
         using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen: true);
         try
         {
-            return read(reader);
+            var result = read(reader);
+            if (trailer is { } t) t.Check((Crc32Stream)input, path);
+            return result;
         }
-        catch (InvalidDataException e)
+        catch (InvalidDataException e) when (input is Crc32Stream crc)
         {
-            throw new FileFormatException(path, $"corrupt gzip data ({e.Message})", null, e);
+            throw GzipTrailer.Explain(trailer, crc, path, e);
         }
     }
 

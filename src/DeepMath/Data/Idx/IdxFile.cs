@@ -41,7 +41,7 @@ public static class IdxFile
         var preamble = new byte[4];
         int got = StreamReads.ReadUpTo(stream, preamble);
         if (got >= 2 && preamble[0] == 0x1F && preamble[1] == 0x8B)
-            return ReadCompressed(new PrefixedStream(preamble[..got], stream), available, name);
+            return ReadCompressed(new PrefixedStream(preamble[..got], stream), GzipTrailer.Read(stream), available, name);
         if (got < 4) throw new FileFormatException(name, "the file is shorter than the 4-byte IDX preamble", got);
         var header = IdxHeader.Read(preamble, stream, name);
         long needed = DataBytes(header, name);
@@ -88,11 +88,11 @@ public static class IdxFile
         ByteOrder.Write<T>(stream, data.AsSpan(), bigEndian: true);
     }
 
-    private static ITensor ReadCompressed(Stream source, long? compressedLength, string name)
+    private static ITensor ReadCompressed(Stream source, GzipTrailer? trailer, long? compressedLength, string name)
     {
+        using var gzip = new Crc32Stream(new GZipStream(source, CompressionMode.Decompress));
         try
         {
-            using var gzip = new GZipStream(source, CompressionMode.Decompress);
             Span<byte> preamble = stackalloc byte[4];
             StreamReads.ReadExactly(gzip, preamble, name, 0, "the decompressed data is shorter than the 4-byte IDX preamble");
             var header = IdxHeader.Read(preamble, gzip, name);
@@ -102,11 +102,12 @@ public static class IdxFile
             var tensor = ReadData(gzip, header, compressedLength is not null, name, "the decompressed data is truncated");
             if (!StreamReads.AtEnd(gzip))
                 throw new FileFormatException(name, "unexpected bytes follow the data in the decompressed stream", header.DataOffset + needed);
+            trailer?.Check(gzip, name);
             return tensor;
         }
         catch (InvalidDataException e)
         {
-            throw new FileFormatException(name, $"corrupt gzip data ({e.Message})", null, e);
+            throw GzipTrailer.Explain(trailer, gzip, name, e);
         }
     }
 

@@ -88,10 +88,15 @@ public static class NpzFile
         long bound = entry.CompressedLength * MaxDeflateRatio + 4096;
         if (claimed < 0 || claimed > bound)
             throw new FileFormatException(entryName, $"the entry claims {claimed} bytes from {entry.CompressedLength} compressed bytes, which is impossible");
+        if (entry.IsEncrypted) throw new FileFormatException(entryName, "the entry is encrypted; .npz entries are plain (stored or deflated) data");
         try
         {
-            using var stream = entry.Open();
-            return NpyFile.Read(stream, entryName, claimed);
+            using var stream = new Crc32Stream(entry.Open());
+            var tensor = NpyFile.Read(stream, entryName, claimed);
+            stream.Drain();
+            if (stream.Value != entry.Crc32)
+                throw new FileFormatException(entryName, $"bad CRC-32: {stream.Value:x8} for the entry's bytes, the archive records {entry.Crc32:x8}");
+            return tensor;
         }
         catch (InvalidDataException e)
         {
