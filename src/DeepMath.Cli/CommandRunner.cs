@@ -60,10 +60,10 @@ public static class CommandRunner
 
     /// <summary>Reads a checkpoint named on the command line; a folder gets a usage message saying which file to pass.</summary>
     /// <exception cref="UsageException">The path is a folder.</exception>
-    internal static DeepMath.Neural.Training.Checkpoint LoadCheckpoint(string path)
+    internal static DeepMath.Neural.Training.Checkpoint LoadCheckpoint(string path, string option = "--checkpoint")
     {
         if (Directory.Exists(path))
-            throw new UsageException($"--checkpoint {path} is a folder; pass the model.safetensors file that deepmath train wrote in it.");
+            throw new UsageException($"{option} {path} is a folder; pass the model.safetensors file that deepmath train wrote in it.");
         return DeepMath.Neural.Training.Checkpoint.Load(path);
     }
 

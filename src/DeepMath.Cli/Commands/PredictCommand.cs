@@ -34,6 +34,10 @@ public static class PredictCommand
             var features = raw.Rank > 2 ? raw.Reshape(raw.Shape[0], -1) : raw.Rank == 1 ? raw.Reshape(1, -1) : raw;
             if (features.Shape[1] != saved.RawFeatures)
                 throw new FormatException($"The model expects {saved.RawFeatures} features per sample, but {path} has {features.Shape[1]}.");
+            var values = features.Contiguous().AsSpan();
+            for (int i = 0; i < values.Length; i++)
+                if (!float.IsFinite(values[i]))
+                    throw new FormatException($"{path}: sample {i / features.Shape[1] + 1}, feature {i % features.Shape[1] + 1} is {values[i]}; the model predicts from finite values only.");
             var text = saved.IsRegression ? Values(saved, features) : Classes(saved, features);
             int predicted = features.Shape[0];
             if (r.GetValue(outputFile) is { } target)

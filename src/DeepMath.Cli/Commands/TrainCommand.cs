@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using DeepMath.Autodiff;
 using DeepMath.Cli.Training;
 using DeepMath.Data.Datasets;
@@ -251,7 +252,10 @@ public static class TrainCommand
     {
         var output = r.InvocationConfiguration.Output;
         var error = r.InvocationConfiguration.Error;
-        Checkpoint? resume = r.GetValue(o.Resume) is { } resumePath ? Checkpoint.Load(resumePath) : null;
+        var settings = ResumableSettings(r, o, setup);
+        extraMetadata["run.settings"] = JsonSerializer.Serialize(settings, CliJson.Default.DictionaryStringString);
+        Checkpoint? resume = r.GetValue(o.Resume) is { } resumePath ? CommandRunner.LoadCheckpoint(resumePath, "--resume") : null;
+        if (resume is not null) CheckResume(resume, settings, setup);
         using var cancellation = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -279,6 +283,51 @@ public static class TrainCommand
         {
             Console.CancelKeyPress -= onCancel;
         }
+    }
+
+    /// <summary>The settings a resumed run must share with the run that wrote its checkpoint (epochs and --steps may grow).</summary>
+    private static Dictionary<string, string> ResumableSettings(ParseResult r, Options o, Setup setup)
+    {
+        string Text(object? value) => value switch
+        {
+            null => "none",
+            double d => d.ToString("R", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "none",
+        };
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["--dataset"] = setup.Dataset, ["--model"] = r.GetValue(o.Model) ?? "default", ["--optimizer"] = setup.OptimizerName,
+            ["--lr"] = Text(setup.LearningRate), ["--momentum"] = Text(r.GetValue(o.Momentum)), ["--weight-decay"] = Text(r.GetValue(o.WeightDecay)),
+            ["--batch-size"] = Text(setup.BatchSize), ["--seed"] = Text(setup.Seed), ["--schedule"] = r.GetValue(o.Schedule) ?? "none",
+            ["--schedule-per"] = r.GetValue(o.SchedulePer) ?? "epoch", ["--loss"] = setup.LossName, ["--label-smoothing"] = Text(r.GetValue(o.LabelSmoothing)),
+            ["--clip-norm"] = Text(r.GetValue(o.ClipNorm)), ["--image-size"] = Text(setup.ImageSize), ["--train-subset"] = Text(r.GetValue(o.TrainSubset)),
+            ["--test-subset"] = Text(r.GetValue(o.TestSubset)), ["--early-stopping"] = Text(r.GetValue(o.EarlyStopping)),
+        };
+    }
+
+    /// <summary>
+    /// A resumed run is bit-identical to an uninterrupted one only with the same settings: a changed one is
+    /// refused, naming it; so is asking for no more epochs than the checkpoint already has.
+    /// </summary>
+    private static void CheckResume(Checkpoint checkpoint, Dictionary<string, string> settings, Setup setup)
+    {
+        if (checkpoint.Epoch >= setup.Epochs)
+            throw new UsageException($"--resume: the checkpoint already completed {checkpoint.Epoch} epoch(s); pass --epochs larger than {checkpoint.Epoch} to train further.");
+        if (!checkpoint.Metadata.TryGetValue("run.settings", out var text)) return; // written before settings were recorded
+        Dictionary<string, string>? saved;
+        try
+        {
+            saved = JsonSerializer.Deserialize(text, CliJson.Default.DictionaryStringString);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"The checkpoint's metadata 'run.settings' is not a JSON object of settings ({e.Message}).", e);
+        }
+        var changed = settings.Where(kv => saved is not null && saved.TryGetValue(kv.Key, out var before) && before != kv.Value)
+            .Select(kv => $"{kv.Key} {kv.Value} (the checkpoint's run used {saved![kv.Key]})").ToList();
+        if (changed.Count > 0)
+            throw new UsageException($"--resume needs the settings of the run that wrote the checkpoint; changed: {string.Join("; ", changed)}.");
     }
 
     /// <summary>

@@ -93,6 +93,9 @@ public static class CheckpointModel
         CheckShapes(spec, checkpoint);
         var model = spec.Build<float>(new RandomGenerator(0));
         model.LoadStateDictionary(checkpoint.Section<float>("model/"));
+        foreach (var (name, parameter) in model.NamedParameters())
+            if (parameter.Detach().Contiguous().AsSpan().ToArray().Any(v => !float.IsFinite(v)))
+                throw new FormatException($"The checkpoint's weights are not all finite ('model/{name}' holds NaN or infinity): the training that wrote it diverged, or the file is damaged.");
         model.Eval();
         var preparation = new FeaturePreparation<float>(
             double.Parse(checkpoint.Metadata.GetValueOrDefault("prep.divisor", "1"), CultureInfo.InvariantCulture),
@@ -146,8 +149,14 @@ public static class CheckpointModel
     }
 
     private static Standardizer<float>? Scaler(Checkpoint checkpoint, string mean, string std)
-        => checkpoint.Tensors.TryGetValue(mean, out var m) && checkpoint.Tensors.TryGetValue(std, out var s)
-            ? new Standardizer<float>(m.Cast<float>(), s.Cast<float>()) : null;
+    {
+        if (!checkpoint.Tensors.TryGetValue(mean, out var m) || !checkpoint.Tensors.TryGetValue(std, out var s)) return null;
+        var means = m.Cast<float>();
+        var deviations = s.Cast<float>();
+        if (means.ToArray().Any(v => !float.IsFinite(v)) || deviations.ToArray().Any(v => !(v > 0) || !float.IsFinite(v)))
+            throw new FormatException($"The checkpoint's feature scaling ('{mean}', '{std}') must hold finite means and positive, finite standard deviations.");
+        return new Standardizer<float>(means, deviations);
+    }
 
     /// <summary>A JSON array of names, or the earlier unit-separator-joined form.</summary>
     private static string[] Classes(string text)

@@ -119,3 +119,90 @@ public class HostileInputTests
         Assert.Contains("has 3", error, StringComparison.Ordinal);
     }
 }
+
+[Collection(SerialCollection.Name)]
+public class ResumeSettingsTests
+{
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        var root = new RootCommand("DeepMath test root");
+        root.Subcommands.Add(TrainCommand.Create());
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = CommandRunner.Run(root, args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Resuming_with_a_changed_setting_or_no_more_epochs_is_refused_naming_it()
+    {
+        using var folder = new TempFolder();
+        string[] common = ["train", "--dataset", "iris", "--threads", "1", "--seed", "3", "--lr", "0.01"];
+        var (code, _, error) = Run([.. common, "--epochs", "2", "--out", folder.Path]);
+        Assert.True(code == 0, error);
+        var checkpoint = folder.File("model.safetensors");
+
+        var (lrCode, _, lrError) = Run(["train", "--dataset", "iris", "--threads", "1", "--seed", "3", "--lr", "0.02", "--epochs", "4", "--resume", checkpoint]);
+        Assert.Equal(2, lrCode);
+        Assert.Contains("--lr 0.02 (the checkpoint's run used 0.01)", lrError, StringComparison.Ordinal);
+
+        var (batchCode, _, batchError) = Run([.. common, "--batch-size", "8", "--epochs", "4", "--resume", checkpoint]);
+        Assert.Equal(2, batchCode);
+        Assert.Contains("--batch-size 8", batchError, StringComparison.Ordinal);
+
+        var (fewerCode, _, fewerError) = Run([.. common, "--epochs", "2", "--resume", checkpoint]);
+        Assert.Equal(2, fewerCode);
+        Assert.Contains("already completed 2 epoch(s)", fewerError, StringComparison.Ordinal);
+
+        var (okCode, okOutput, okError) = Run([.. common, "--epochs", "3", "--resume", checkpoint, "--out", folder.Path]);
+        Assert.True(okCode == 0, okError);
+        Assert.Contains("epoch 3:", okOutput, StringComparison.Ordinal);
+    }
+}
+
+[Collection(SerialCollection.Name)]
+public class NonFiniteInputTests
+{
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        var root = new RootCommand("DeepMath test root");
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(PredictCommand.Create());
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = CommandRunner.Run(root, args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Predict_refuses_non_finite_inputs_weights_and_scaling()
+    {
+        using var folder = new TempFolder();
+        var (code, _, error) = Run("train", "--dataset", "iris", "--epochs", "1", "--threads", "1", "--out", folder.Path);
+        Assert.True(code == 0, error);
+        var model = folder.File("model.safetensors");
+        File.WriteAllText(folder.File("nan.csv"), "5.1,3.5,1.4,0.2\n6.2,nan,4.3,1.3\n");
+        var (nanCode, nanOutput, nanError) = Run("predict", "--checkpoint", model, "--input", folder.File("nan.csv"));
+        Assert.Equal(1, nanCode);
+        Assert.Contains("sample 2, feature 2 is NaN", nanError, StringComparison.Ordinal);
+        Assert.Empty(nanOutput);
+
+        var content = SafeTensorsFile.Read(model);
+        var tensors = content.Tensors.ToDictionary(kv => kv.Key, kv => kv.Value);
+        var weight = tensors["model/0.weight"].Cast<float>().Clone();
+        weight[0, 0] = float.NaN;
+        tensors["model/0.weight"] = weight;
+        SafeTensorsFile.Write(folder.File("nan-weights.safetensors"), tensors, content.Metadata);
+        File.WriteAllText(folder.File("ok.csv"), "5.1,3.5,1.4,0.2\n");
+        var (weightCode, _, weightError) = Run("predict", "--checkpoint", folder.File("nan-weights.safetensors"), "--input", folder.File("ok.csv"));
+        Assert.Equal(1, weightCode);
+        Assert.Contains("'model/0.weight' holds NaN", weightError, StringComparison.Ordinal);
+
+        tensors = content.Tensors.ToDictionary(kv => kv.Key, kv => kv.Value);
+        tensors["prep/std"] = Tensor.Zeros<float>(4);
+        SafeTensorsFile.Write(folder.File("zero-std.safetensors"), tensors, content.Metadata);
+        var (stdCode, _, stdError) = Run("predict", "--checkpoint", folder.File("zero-std.safetensors"), "--input", folder.File("ok.csv"));
+        Assert.Equal(1, stdCode);
+        Assert.Contains("positive, finite standard deviations", stdError, StringComparison.Ordinal);
+    }
+}
