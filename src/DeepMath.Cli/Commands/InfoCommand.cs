@@ -23,10 +23,17 @@ public static class InfoCommand
             var output = result.InvocationConfiguration.Output;
             if (result.GetValue(json))
             {
-                output.WriteLine(JsonSerializer.Serialize(facts, CliJson.Default.DictionaryStringString));
+                output.WriteLine(JsonSerializer.Serialize(Typed(facts), CliJson.Default.DictionaryStringObject));
                 return 0;
             }
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+            // Colour only on an interactive terminal: redirected output (pipes, files, CI logs) gets plain text.
+            bool terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(output),
+                Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+                ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            });
             var table = new Table().Title("DeepMath").AddColumn("fact").AddColumn("value");
             foreach (var (key, value) in facts) table.AddRow(Markup.Escape(key), Markup.Escape(value));
             console.Write(table);
@@ -34,6 +41,11 @@ public static class InfoCommand
         });
         return command;
     }
+
+    /// <summary>The facts with numbers and booleans as JSON numbers and booleans, the rest as strings.</summary>
+    private static Dictionary<string, object> Typed(Dictionary<string, string> facts)
+        => facts.ToDictionary(kv => kv.Key, kv => int.TryParse(kv.Value, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
+            : bool.TryParse(kv.Value, out var b) ? b : (object)kv.Value);
 
     /// <summary>The facts shown by the command.</summary>
     public static Dictionary<string, string> Collect() => new()

@@ -51,7 +51,7 @@ public class CliTests
         var facts = JsonDocument.Parse(output).RootElement;
         Assert.Equal("0.1.0", facts.GetProperty("version").GetString()!.Split('+')[0]);
         Assert.Contains(".NET", facts.GetProperty("runtime").GetString());
-        Assert.Equal(Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture), facts.GetProperty("cores").GetString());
+        Assert.Equal(Environment.ProcessorCount, facts.GetProperty("cores").GetInt32());
         Assert.False(string.IsNullOrEmpty(facts.GetProperty("simd").GetString()));
     }
 

@@ -206,3 +206,43 @@ public class NonFiniteInputTests
         Assert.Contains("positive, finite standard deviations", stdError, StringComparison.Ordinal);
     }
 }
+
+[Collection(SerialCollection.Name)]
+public class PlainOutputTests
+{
+    [Fact]
+    public void Info_is_plain_text_when_redirected_and_typed_json()
+    {
+        var root = new RootCommand("DeepMath test root");
+        root.Subcommands.Add(InfoCommand.Create());
+        var output = new StringWriter();
+        Assert.Equal(0, CommandRunner.Run(root, ["info"], output, new StringWriter()));
+        Assert.DoesNotContain("\u001b[", output.ToString(), StringComparison.Ordinal);
+        var json = new StringWriter();
+        Assert.Equal(0, CommandRunner.Run(root, ["info", "--json"], json, new StringWriter()));
+        using var facts = System.Text.Json.JsonDocument.Parse(json.ToString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, facts.RootElement.GetProperty("cores").ValueKind);
+        Assert.True(facts.RootElement.GetProperty("fma").ValueKind is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False);
+    }
+
+    [Fact]
+    public void A_loss_that_grows_by_orders_of_magnitude_is_warned_about()
+    {
+        var (code, output, _) = TrainIris("1000000");
+        Assert.Equal(0, code);
+        Assert.Contains("warning: the training loss grew", output, StringComparison.Ordinal);
+        var (calmCode, calmOutput, _) = TrainIris("0.01");
+        Assert.Equal(0, calmCode);
+        Assert.DoesNotContain("warning", calmOutput, StringComparison.Ordinal);
+    }
+
+    private static (int Code, string Output, string Error) TrainIris(string lr)
+    {
+        var root = new RootCommand("DeepMath test root");
+        root.Subcommands.Add(TrainCommand.Create());
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = CommandRunner.Run(root, ["train", "--dataset", "iris", "--lr", lr, "--epochs", "3", "--threads", "1"], output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}

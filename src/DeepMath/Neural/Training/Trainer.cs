@@ -92,6 +92,7 @@ public class Trainer<T, TTarget> where T : unmanaged, IFloatingPointIeee754<T> w
             var record = RunEpoch(epoch, loader, test, observer, ref steps, cancellation);
             history.Add(record);
             observer?.EpochFinished(record);
+            WarnIfLossGrows(record, observer);
             double monitored = double.IsNaN(record.TestLoss) ? record.TrainLoss : record.TestLoss;
             if (Settings.Schedule is { } schedule && !Settings.SchedulePerBatch)
             {
@@ -143,6 +144,7 @@ public class Trainer<T, TTarget> where T : unmanaged, IFloatingPointIeee754<T> w
             var loss = Loss.Compute(output, y);
             double value = double.CreateTruncating(loss.ToScalar());
             if (!double.IsFinite(value)) throw new TrainingDivergedException(epoch, batch, value, FirstNonFiniteParameter());
+            if (double.IsNaN(_firstBatchLoss)) _firstBatchLoss = value;
             loss.Backward();
             if (Settings.ClipGradientNorm is double clip) GradientClipping.ClipByGlobalNorm(Model.Parameters(), clip);
             Optimizer.Step();
@@ -178,6 +180,21 @@ public class Trainer<T, TTarget> where T : unmanaged, IFloatingPointIeee754<T> w
         => new Evaluator<T, TTarget>(Model, Loss, Metrics, Settings.EvaluationBatchSize).Evaluate(data);
 
     private Dictionary<string, double> Collect() => Evaluator<T, TTarget>.Values(Metrics);
+
+    /// <summary>
+    /// An epoch's training loss 100 times the first batch's is not divergence to NaN, but almost always a
+    /// learning rate far too high (Adam at 1e6 trains to a loss of 1e11): say so, once per run.
+    /// </summary>
+    private void WarnIfLossGrows(EpochRecord record, ITrainingObserver? observer)
+    {
+        if (observer is null || _warnedOfGrowth || !(_firstBatchLoss > 0) || !(record.TrainLoss > 100 * _firstBatchLoss)) return;
+        _warnedOfGrowth = true;
+        observer.Message(FormattableString.Invariant(
+            $"warning: the training loss grew from {_firstBatchLoss:G4} (first batch) to {record.TrainLoss:G4} (epoch {record.Epoch}); the learning rate may be far too high."));
+    }
+
+    private double _firstBatchLoss = double.NaN;
+    private bool _warnedOfGrowth;
 
     private string? FirstNonFiniteParameter()
     {
