@@ -12,7 +12,11 @@ namespace DeepMath.Calculus;
 /// <param name="Path">Every iterate, starting with the initial guess.</param>
 /// <param name="Message">Why the iteration stopped.</param>
 public sealed record NewtonResult(Tensor<double> Solution, double Value, double GradientNorm, int Iterations, bool Converged,
-    IReadOnlyList<Tensor<double>> Path, string Message);
+    IReadOnlyList<Tensor<double>> Path, string Message)
+{
+    /// <summary>For minimization: what the final Hessian says the point is (minimum, saddle point, maximum, or degenerate); null for root finding.</summary>
+    public string? StationaryPoint { get; init; }
+}
 
 /// <summary>
 /// Newton's method in N dimensions with derivatives by automatic differentiation: root finding for
@@ -59,9 +63,12 @@ public static class Newton
     }
 
     /// <summary>
-    /// Minimizes a scalar f: R^n -> R from <paramref name="initialGuess"/>: Newton steps H d = -g, made
-    /// positive definite by Levenberg damping (H + lambda I) when needed, with Armijo backtracking.
-    /// Converges when ||grad f|| &lt;= tolerance.
+    /// Minimizes a scalar f: R^n -> R from <paramref name="initialGuess"/>: Newton steps (H + tau I) d = -g
+    /// with the smallest tau that makes the Cholesky factorization succeed with every pivot above a floor
+    /// (1e-8 of the Hessian's scale), so the step is a descent direction and the system stays well
+    /// conditioned; Armijo backtracking. Converges when ||grad f|| &lt;= tolerance <em>and</em> the Hessian
+    /// there is positive semidefinite: a stationary point with a negative curvature is reported as a
+    /// saddle point (or maximum), not as a minimum (<see cref="NewtonResult.StationaryPoint"/>).
     /// </summary>
     /// <exception cref="ConvergenceException">Not converged within the cap (when <paramref name="throwOnFailure"/>).</exception>
     public static NewtonResult Minimize(Func<Tensor<double>, Tensor<double>> f, Tensor<double> initialGuess,
@@ -75,7 +82,7 @@ public static class Newton
         double fx = value.ToScalar(), gradNorm = gradient.Norm().ToScalar();
         for (int k = 0; k < maxIterations; k++)
         {
-            if (gradNorm <= tolerance) return Finish(x, fx, gradNorm, k, true, path, "||grad f|| is within the tolerance", throwOnFailure);
+            if (gradNorm <= tolerance) return FinishMinimum(f, x, fx, gradNorm, k, path, throwOnFailure);
             if (!double.IsFinite(fx) || !double.IsFinite(gradNorm)) return Finish(x, fx, gradNorm, k, false, path, "f or its gradient is not finite", throwOnFailure);
             var hessian = Derivatives.Hessian(f, x);
             var direction = DescentDirection(hessian, gradient);
@@ -97,23 +104,93 @@ public static class Newton
             gradNorm = gradient.Norm().ToScalar();
             path.Add(x);
         }
-        return Finish(x, fx, gradNorm, maxIterations, gradNorm <= tolerance, path,
-            gradNorm <= tolerance ? "||grad f|| is within the tolerance" : $"no convergence in {maxIterations} iterations", throwOnFailure);
+        if (gradNorm <= tolerance) return FinishMinimum(f, x, fx, gradNorm, maxIterations, path, throwOnFailure);
+        return Finish(x, fx, gradNorm, maxIterations, false, path, $"no convergence in {maxIterations} iterations", throwOnFailure);
     }
 
-    /// <summary>The Newton direction -H^-1 g, damped (H + lambda I) until it is a descent direction.</summary>
+    /// <summary>
+    /// At a stationary point, the Hessian decides: positive definite is a minimum; a negative eigenvalue
+    /// (no Cholesky factor of H + eps I) a saddle point, or a maximum when -H is positive definite;
+    /// otherwise degenerate (semidefinite: a minimum cannot be confirmed to second order, but is not denied).
+    /// </summary>
+    private static NewtonResult FinishMinimum(Func<Tensor<double>, Tensor<double>> f, Tensor<double> x, double fx, double gradNorm, int iterations,
+        List<Tensor<double>> path, bool throwOnFailure)
+    {
+        var h = Derivatives.Hessian(f, x).Contiguous().ToArray();
+        int n = x.Length;
+        double scale = Math.Max(double.Epsilon, h.Max(Math.Abs));
+        double margin = 1e-8 * scale;
+        string kind = TryCholesky(h, n, margin, 0, out _) ? "minimum"
+            : TryCholesky(h, n, 0, margin, out _) ? "degenerate (positive semidefinite Hessian)"
+            : TryCholesky([.. h.Select(v => -v)], n, margin, 0, out _) ? "maximum" : "saddle point";
+        bool minimum = kind != "saddle point" && kind != "maximum";
+        string message = minimum ? "||grad f|| is within the tolerance" : $"stopped at a {kind}: ||grad f|| is within the tolerance but the Hessian has a negative eigenvalue";
+        var result = Finish(x, fx, gradNorm, iterations, minimum, path, message, throwOnFailure);
+        return result with { StationaryPoint = kind };
+    }
+
+    /// <summary>
+    /// The direction -(H + tau I)^-1 g for the smallest tau (0, or grown from 1e-3 of the Hessian's scale
+    /// by doubling) whose Cholesky factorization has every pivot at least 1e-8 of that scale: a descent
+    /// direction from a well-conditioned system (Nocedal and Wright, Algorithm 3.3, with a floor).
+    /// </summary>
     private static Tensor<double> DescentDirection(Tensor<double> hessian, Tensor<double> gradient)
     {
         int n = gradient.Length;
-        double scale = Math.Max(1e-8, hessian.Abs().Max().ToScalar());
-        for (double lambda = 0; lambda < 1e12 * scale; lambda = lambda == 0 ? 1e-6 * scale : lambda * 10)
+        var h = hessian.Detach().Contiguous().ToArray();
+        double scale = Math.Max(1e-300, h.Max(Math.Abs));
+        double floor = 1e-8 * scale, step = 1e-3 * scale;
+        double minDiagonal = Enumerable.Range(0, n).Min(i => h[i * n + i]);
+        double tau = minDiagonal > floor ? 0 : step - minDiagonal;
+        for (int attempt = 0; attempt < 200; attempt++)
         {
-            var lu = new LuDecomposition<double>(hessian + Tensor.Eye<double>(n) * lambda);
-            if (lu.IsSingular) continue;
-            var d = lu.Solve(-gradient);
-            if ((d * gradient).Sum().ToScalar() < 0 && d.IsFinite().All()) return d;
+            if (TryCholesky(h, n, floor, tau, out var factor))
+            {
+                var d = CholeskySolve(factor, n, gradient.Contiguous().ToArray());
+                for (int i = 0; i < n; i++) d[i] = -d[i];
+                if (d.All(double.IsFinite)) return Tensor.FromArray(d);
+            }
+            tau = Math.Max(2 * tau, step);
         }
-        return -gradient; // steepest descent as the last resort
+        return -gradient; // steepest descent as the last resort (a Hessian of NaN, say)
+    }
+
+    /// <summary>L with L L^T = H + tau I, when every pivot exceeds <paramref name="floor"/>.</summary>
+    private static bool TryCholesky(double[] h, int n, double floor, double tau, out double[] l)
+    {
+        l = new double[n * n];
+        for (int j = 0; j < n; j++)
+        {
+            double d = h[j * n + j] + tau;
+            for (int k = 0; k < j; k++) d -= l[j * n + k] * l[j * n + k];
+            if (!(d > floor)) return false;
+            double pivot = Math.Sqrt(d);
+            l[j * n + j] = pivot;
+            for (int i = j + 1; i < n; i++)
+            {
+                double s = 0.5 * (h[i * n + j] + h[j * n + i]);
+                for (int k = 0; k < j; k++) s -= l[i * n + k] * l[j * n + k];
+                l[i * n + j] = s / pivot;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>x with L L^T x = b.</summary>
+    private static double[] CholeskySolve(double[] l, int n, double[] b)
+    {
+        var y = (double[])b.Clone();
+        for (int i = 0; i < n; i++)
+        {
+            for (int k = 0; k < i; k++) y[i] -= l[i * n + k] * y[k];
+            y[i] /= l[i * n + i];
+        }
+        for (int i = n - 1; i >= 0; i--)
+        {
+            for (int k = i + 1; k < n; k++) y[i] -= l[k * n + i] * y[k];
+            y[i] /= l[i * n + i];
+        }
+        return y;
     }
 
     private static Tensor<double> Start(Tensor<double> initialGuess)

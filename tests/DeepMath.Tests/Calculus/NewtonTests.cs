@@ -73,3 +73,47 @@ public class NewtonTests
         Assert.Throws<ArgumentException>(() => Linalg.Solve(Tensor.Eye<double>(3), Tensor.Ones<double>(2)));
     }
 }
+
+/// <summary>Issue 18, item 10: Newton's minimizer never reports a saddle point as a minimum, and its modified Hessian stays well conditioned.</summary>
+public class NewtonStationaryPointTests
+{
+    private static Tensor<double> Rastrigin(Tensor<double> v)
+        => (v.Square() - 10.0 * (v * (2 * Math.PI)).Cos()).Sum() + 10.0 * v.Length;
+
+    private static Tensor<double> GoldsteinPrice(Tensor<double> v)
+    {
+        var x = v[..1];
+        var y = v[1..];
+        var a = 1.0 + (x + y + 1.0).Square() * (19.0 - 14.0 * x + 3.0 * x.Square() - 14.0 * y + 6.0 * x * y + 3.0 * y.Square());
+        var b = 30.0 + (2.0 * x - 3.0 * y).Square() * (18.0 - 32.0 * x + 12.0 * x.Square() + 48.0 * y - 36.0 * x * y + 27.0 * y.Square());
+        return (a * b).Sum();
+    }
+
+    [Fact]
+    public void A_saddle_is_reported_as_a_saddle()
+    {
+        // From y = 0 the gradient never leaves the line y = 0, so the iteration ends at the saddle (0, 0).
+        var result = Newton.Minimize(v => v[..1].Square().Sum() - v[1..].Square().Sum(), Tensor.FromArray([0.5, 0.0]), throwOnFailure: false);
+        Assert.False(result.Converged);
+        Assert.Equal("saddle point", result.StationaryPoint);
+        Assert.Contains("saddle", result.Message, StringComparison.Ordinal);
+        Assert.Throws<ConvergenceException>(() => Newton.Minimize(v => v[..1].Square().Sum() - v[1..].Square().Sum(), Tensor.FromArray([0.5, 0.0])));
+        var maximum = Newton.Minimize(v => -v.Square().Sum(), Tensor.FromArray([0.0, 0.0]), throwOnFailure: false);
+        Assert.Equal("maximum", maximum.StationaryPoint);
+    }
+
+    [Theory]
+    [InlineData("rastrigin", 2.5, -3.1)]
+    [InlineData("goldstein-price", 0.5, 0.5)]
+    [InlineData("rastrigin", 0.4, 0.6)]
+    public void From_the_reported_starts_it_ends_at_a_true_minimum(string name, double x0, double y0)
+    {
+        Func<Tensor<double>, Tensor<double>> f = name == "rastrigin" ? Rastrigin : GoldsteinPrice;
+        var result = Newton.Minimize(f, Tensor.FromArray([x0, y0]), tolerance: 1e-8, maxIterations: 200, throwOnFailure: false);
+        Assert.True(result.Converged, result.Message);
+        Assert.Equal("minimum", result.StationaryPoint);
+        var h = DeepMath.Calculus.Derivatives.Hessian(f, result.Solution);
+        double det = h[0, 0] * h[1, 1] - h[0, 1] * h[1, 0];
+        Assert.True(h[0, 0] > 0 && det > 0, $"Hessian at {result.Solution} is not positive definite");
+    }
+}
