@@ -5,8 +5,10 @@ namespace DeepMath.Calculus;
 /// never at x0, stopping once x0 ± h rounds to x0), then the sequence is classified: unbounded
 /// monotone growth gives ±infinity; otherwise Richardson (Neville) extrapolation and Wynn's epsilon
 /// algorithm both run and the entry whose neighbouring entries agree best is taken. A finite limit is
-/// reported only when that agreement is within tolerance times the magnitude of the sampled values;
-/// oscillation such as sin(1/x) therefore gives <see cref="LimitKind.DoesNotExist"/>.
+/// reported only when that agreement is within tolerance times the magnitude of the sampled values; a
+/// sequence that settles to within a thousandth of that size but not to the tolerance gives
+/// <see cref="LimitKind.NotConverged"/> with the best estimate, and oscillation such as sin(1/x)
+/// gives <see cref="LimitKind.DoesNotExist"/>. Every function is evaluated at most 40 times per side.
 /// </summary>
 public static class Limit
 {
@@ -137,6 +139,16 @@ public static class Limit
             }
 
             return new LimitResult(double.NaN, gap, LimitKind.DoesNotExist, left.Value, right.Value);
+        }
+
+        // One or both sides settled without reaching the tolerance: not converged if the sides still agree within their errors.
+        if (left.Kind is LimitKind.Finite or LimitKind.NotConverged && right.Kind is LimitKind.Finite or LimitKind.NotConverged)
+        {
+            var gap = Math.Abs(left.Value - right.Value);
+            var error = Math.Max(left.Error, right.Error) + (0.5 * gap);
+            return gap <= left.Error + right.Error + (tolerance * Math.Max(Math.Abs(left.Value), Math.Abs(right.Value)))
+                ? new LimitResult(0.5 * (left.Value + right.Value), error, LimitKind.NotConverged, left.Value, right.Value)
+                : new LimitResult(double.NaN, gap, LimitKind.DoesNotExist, left.Value, right.Value);
         }
 
         if (left.Kind == right.Kind && left.Kind is LimitKind.PositiveInfinity or LimitKind.NegativeInfinity)

@@ -13,8 +13,13 @@ public enum LimitKind
     NegativeInfinity,
 
     /// <summary>
-    /// No limit could be established: the values oscillate, the one-sided limits disagree, or the
-    /// extrapolation did not settle to the requested tolerance.
+    /// No limit exists as far as the samples show: the values oscillate, or the one-sided limits disagree.
     /// </summary>
     DoesNotExist,
+
+    /// <summary>
+    /// The extrapolated values settle (a limit appears to exist) but not to the requested tolerance:
+    /// <see cref="LimitResult.Value"/> is the best estimate and <see cref="LimitResult.ErrorEstimate"/> its error.
+    /// </summary>
+    NotConverged,
 }

@@ -24,6 +24,9 @@ internal static class SequenceLimit
     private const double Safe = 2;
     private const int DivergenceWindow = 8;
 
+    /// <summary>An extrapolation error below this share of the values' size means the sequence settles (a limit exists), even if not to the tolerance.</summary>
+    private const double SettledFraction = 1e-3;
+
     public static SequenceLimitEstimate Analyze(ReadOnlySpan<double> steps, ReadOnlySpan<double> values, double tolerance)
     {
         var n = values.Length;
@@ -50,8 +53,11 @@ internal static class SequenceLimit
             return new SequenceLimitEstimate(LimitKind.Finite, 0, 0);
         }
 
-        return double.IsFinite(value) && error <= tolerance * scale
-            ? new SequenceLimitEstimate(LimitKind.Finite, value, error)
+        if (double.IsFinite(value) && error <= tolerance * scale) return new SequenceLimitEstimate(LimitKind.Finite, value, error);
+        // Settled to within a thousandth of the values' size, but not to the tolerance: a limit that
+        // exists but is beyond what double-precision samples can pin down, not oscillation.
+        return double.IsFinite(value) && error <= SettledFraction * scale
+            ? new SequenceLimitEstimate(LimitKind.NotConverged, value, error)
             : new SequenceLimitEstimate(LimitKind.DoesNotExist, double.NaN, error);
     }
 

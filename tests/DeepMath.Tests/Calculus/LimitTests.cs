@@ -134,3 +134,23 @@ public class LimitTests
         Assert.Throws<ArgumentNullException>(() => Limit.AtInfinity(null!));
     }
 }
+
+/// <summary>Issue 18, item 8: "not converged to the tolerance" is a different answer from "does not exist".</summary>
+public class LimitNotConvergedTests
+{
+    [Fact]
+    public void A_limit_beyond_double_precision_is_not_converged_with_its_best_estimate()
+    {
+        var result = Limit.At(x => (Math.Tan(x) - x) / (x * x * x), 0, tolerance: 1e-10);
+        Assert.NotEqual(LimitKind.DoesNotExist, result.Kind);
+        Assert.Equal(1.0 / 3, result.Value, 1e-6);
+        if (result.Kind == LimitKind.NotConverged)
+        {
+            Assert.False(result.Exists);
+            Assert.True(result.ErrorEstimate > 1e-10 / 3, "not converged means the error exceeds the tolerance");
+        }
+        var oscillating = Limit.At(x => Math.Sin(1 / x), 0);
+        Assert.Equal(LimitKind.DoesNotExist, oscillating.Kind);
+        Assert.True(double.IsNaN(oscillating.Value));
+    }
+}
