@@ -55,6 +55,10 @@ internal static class GaussKronrodRule
     /// ones, and it is floored at 50 eps times the integral of |f| because nothing below roundoff is
     /// meaningful.
     /// </summary>
+    /// <summary>x moved strictly inside (a, b) when rounding put it on or past an end (the panel is then only ulps wide).</summary>
+    private static double Inside(double x, double a, double b)
+        => x <= a ? Math.Min(Math.BitIncrement(a), 0.5 * (a + b)) : x >= b ? Math.Max(Math.BitDecrement(b), 0.5 * (a + b)) : x;
+
     public static GaussKronrodPanel Apply(Func<double, double> f, double a, double b)
     {
         var nodes = Nodes;
@@ -72,8 +76,10 @@ internal static class GaussKronrodRule
         for (var j = 0; j < 7; j++)
         {
             var offset = halfLength * nodes[j];
-            var f1 = f(center - offset);
-            var f2 = f(center + offset);
+            // On a panel a few ulps wide, center +- offset can round onto an end (an integrable
+            // singularity there, 1/sqrt(1 - x^2) at 1, would give inf): keep the nodes strictly inside.
+            var f1 = f(Inside(center - offset, a, b));
+            var f2 = f(Inside(center + offset, a, b));
             left[j] = f1;
             right[j] = f2;
             kronrod = Math.FusedMultiplyAdd(kronrodWeights[j], f1 + f2, kronrod);
