@@ -12,17 +12,7 @@ namespace DeepMath.Tests.Cli;
 [Collection(SerialCollection.Name)]
 public class HostileInputTests
 {
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var root = new RootCommand("DeepMath test root");
-        root.Subcommands.Add(TrainCommand.Create());
-        root.Subcommands.Add(EvaluateCommand.Create());
-        root.Subcommands.Add(PredictCommand.Create());
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = CommandRunner.Run(root, args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Output, string Error) Run(params string[] args) => CliHarness.Run(args);
 
     private static string TrainIris(TempFolder folder)
     {
@@ -123,15 +113,7 @@ public class HostileInputTests
 [Collection(SerialCollection.Name)]
 public class ResumeSettingsTests
 {
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var root = new RootCommand("DeepMath test root");
-        root.Subcommands.Add(TrainCommand.Create());
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = CommandRunner.Run(root, args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Output, string Error) Run(params string[] args) => CliHarness.Run(args);
 
     [Fact]
     public void Resuming_with_a_changed_setting_or_no_more_epochs_is_refused_naming_it()
@@ -163,16 +145,7 @@ public class ResumeSettingsTests
 [Collection(SerialCollection.Name)]
 public class NonFiniteInputTests
 {
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var root = new RootCommand("DeepMath test root");
-        root.Subcommands.Add(TrainCommand.Create());
-        root.Subcommands.Add(PredictCommand.Create());
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = CommandRunner.Run(root, args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Output, string Error) Run(params string[] args) => CliHarness.Run(args);
 
     [Fact]
     public void Predict_refuses_non_finite_inputs_weights_and_scaling()
@@ -213,14 +186,12 @@ public class PlainOutputTests
     [Fact]
     public void Info_is_plain_text_when_redirected_and_typed_json()
     {
-        var root = new RootCommand("DeepMath test root");
-        root.Subcommands.Add(InfoCommand.Create());
-        var output = new StringWriter();
-        Assert.Equal(0, CommandRunner.Run(root, ["info"], output, new StringWriter()));
-        Assert.DoesNotContain("\u001b[", output.ToString(), StringComparison.Ordinal);
-        var json = new StringWriter();
-        Assert.Equal(0, CommandRunner.Run(root, ["info", "--json"], json, new StringWriter()));
-        using var facts = System.Text.Json.JsonDocument.Parse(json.ToString());
+        var (code, output, _) = CliHarness.Run("info");
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);
+        var (jsonCode, json, _) = CliHarness.Run("info", "--json");
+        Assert.Equal(0, jsonCode);
+        using var facts = System.Text.Json.JsonDocument.Parse(json);
         Assert.Equal(System.Text.Json.JsonValueKind.Number, facts.RootElement.GetProperty("cores").ValueKind);
         Assert.True(facts.RootElement.GetProperty("fma").ValueKind is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False);
     }
@@ -237,12 +208,5 @@ public class PlainOutputTests
     }
 
     private static (int Code, string Output, string Error) TrainIris(string lr)
-    {
-        var root = new RootCommand("DeepMath test root");
-        root.Subcommands.Add(TrainCommand.Create());
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = CommandRunner.Run(root, ["train", "--dataset", "iris", "--lr", lr, "--epochs", "3", "--threads", "1"], output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+        => CliHarness.Run("train", "--dataset", "iris", "--lr", lr, "--epochs", "3", "--threads", "1");
 }
