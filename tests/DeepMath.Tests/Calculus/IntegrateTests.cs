@@ -195,3 +195,27 @@ public class EndpointSingularityTests
         Assert.True(Math.Abs(result.Value - Math.PI) <= Math.Max(result.ErrorEstimate, 1e-7), $"{result.Value:R} (estimate {result.ErrorEstimate:E2})");
     }
 }
+
+/// <summary>Issue 18, item 5: oscillatory integrals to infinity.</summary>
+public class OscillatoryIntegralTests
+{
+    [Fact]
+    public void Sine_integral_and_a_cosine_transform_to_1e10()
+    {
+        var si = Integrate.Oscillatory(x => x == 0 ? 1 : Math.Sin(x) / x, 0, Math.PI);
+        Assert.True(si.Converged);
+        Assert.Equal(Math.PI / 2, si.Value, 1e-10);
+        Assert.True(Math.Abs(si.Value - Math.PI / 2) <= Math.Max(si.ErrorEstimate, 1e-14));
+        var cosine = Integrate.Oscillatory(x => Math.Cos(x) / (1 + x * x), 0, Math.PI, tolerance: 1e-10);
+        Assert.Equal(Math.PI / (2 * Math.E), cosine.Value, 1e-9);
+        var fast = Integrate.Oscillatory(x => Math.Sin(10 * x) * Math.Exp(-x), 0, Math.PI / 10);
+        Assert.Equal(10.0 / 101, fast.Value, 1e-10);
+    }
+
+    [Fact]
+    public void Bad_arguments_are_named()
+    {
+        Assert.Throws<ArgumentException>(() => Integrate.Oscillatory(Math.Sin, 0, 0));
+        Assert.Throws<ArgumentException>(() => Integrate.Oscillatory(Math.Sin, double.NaN, 1));
+    }
+}
