@@ -219,3 +219,30 @@ public class OscillatoryIntegralTests
         Assert.Throws<ArgumentException>(() => Integrate.Oscillatory(Math.Sin, double.NaN, 1));
     }
 }
+
+/// <summary>Issue 18, items 6-7: the automatic integrator and tolerances met by either measure.</summary>
+public class AutomaticIntegrationTests
+{
+    [Theory]
+    [InlineData("exp(-x^2) on [0, inf)", 0.88622692545275801)]
+    [InlineData("1/sqrt(1-x^2) on [-1, 1]", Math.PI)]
+    [InlineData("log(x) on [0, 1]", -1.0)]
+    [InlineData("cos(100x) on [0, 0.3]", -0.009880316240928617)]
+    public void Quad_picks_a_rule_and_meets_the_tolerance(string name, double exact)
+    {
+        Func<double, double> f = name[0] switch
+        {
+            'e' => x => Math.Exp(-x * x),
+            '1' => x => 1 / Math.Sqrt(1 - x * x),
+            'l' => Math.Log,
+            _ => x => Math.Cos(100 * x),
+        };
+        (double a, double b) = name[0] switch { 'e' => (0.0, double.PositiveInfinity), '1' => (-1.0, 1.0), 'l' => (0.0, 1.0), _ => (0.0, 0.3) };
+        var result = Integrate.Quad(f, a, b, throwOnFailure: false);
+        double trueError = Math.Abs(result.Value - exact);
+        // Honest either way: converged means within the tolerance; otherwise the estimate covers the true error.
+        if (result.Converged) Assert.True(trueError <= Math.Max(1e-9 * Math.Abs(exact), 1e-10), $"{name}: {result.Value:R} against {exact:R}");
+        else Assert.True(trueError <= result.ErrorEstimate, $"{name}: not converged, but the true error {trueError:E2} exceeds the estimate {result.ErrorEstimate:E2}");
+        if (name[0] is 'e' or 'c' or 'l') Assert.True(result.Converged, $"{name} should converge: {result.Value:R}, estimate {result.ErrorEstimate:E2}");
+    }
+}
