@@ -69,3 +69,22 @@ public class ChecksumTests
         Assert.Equal(["width", "height"], named.Header);
     }
 }
+
+/// <summary>Issue 14, item 13: a killed writer's temporary file is cleaned up by the next write.</summary>
+public class StaleTemporaryTests
+{
+    [Fact]
+    public void The_next_write_removes_a_dead_writers_temporary_but_not_a_live_ones()
+    {
+        using var folder = new TempFolder();
+        var target = folder.File("model.safetensors");
+        var dead = folder.File($".model.safetensors.{int.MaxValue - 7}.0123456789abcdef.tmp");
+        var live = folder.File($".model.safetensors.{Environment.ProcessId}.fedcba9876543210.tmp");
+        File.WriteAllText(dead, "partial");
+        File.WriteAllText(live, "in progress");
+        AtomicFile.WriteAllText(target, "complete");
+        Assert.False(File.Exists(dead), "the temporary of a process that no longer runs is removed");
+        Assert.True(File.Exists(live), "a running process's temporary is left alone");
+        Assert.Equal("complete", File.ReadAllText(target));
+    }
+}
