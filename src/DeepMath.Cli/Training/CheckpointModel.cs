@@ -94,7 +94,7 @@ public static class CheckpointModel
         var model = spec.Build<float>(new RandomGenerator(0));
         model.LoadStateDictionary(checkpoint.Section<float>("model/"));
         foreach (var (name, parameter) in model.NamedParameters())
-            if (parameter.Detach().Contiguous().AsSpan().ToArray().Any(v => !float.IsFinite(v)))
+            if (!parameter.Detach().IsFinite().All())
                 throw new FormatException($"The checkpoint's weights are not all finite ('model/{name}' holds NaN or infinity): the training that wrote it diverged, or the file is damaged.");
         model.Eval();
         var preparation = new FeaturePreparation<float>(

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
@@ -57,7 +58,10 @@ internal static unsafe class GemvKernel
             int first = Parallelism.PartStart(blocks, parts, part) * RowBlock;
             int last = Math.Min(m, Parallelism.PartStart(blocks, parts, part + 1) * RowBlock);
             Span<T> sum = stackalloc T[RowBlock];
-            T[]? transposed = cs == 1 && rs != 1 ? new T[RowBlock * ColumnBlock] : null;
+            // Pooled: a fresh 128 KiB buffer per product would land in the large object heap every call.
+            T[]? transposed = cs == 1 && rs != 1 ? ArrayPool<T>.Shared.Rent(RowBlock * ColumnBlock) : null;
+            try
+            {
             for (int i0 = first; i0 < last; i0 += RowBlock)
             {
                 int rows = Math.Min(RowBlock, last - i0);
@@ -71,6 +75,11 @@ internal static unsafe class GemvKernel
                     T* target = y + (i0 + i) * incY;
                     *target = T.IsZero(beta) ? alpha * acc[i] : alpha * acc[i] + beta * *target;
                 }
+            }
+            }
+            finally
+            {
+                if (transposed is not null) ArrayPool<T>.Shared.Return(transposed);
             }
         }
     }
