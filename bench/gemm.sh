@@ -17,7 +17,7 @@ mkdir -p bench/results
 dotnet build src/DeepMath.Cli -c Release -v q -nologo >/dev/null
 DEEPMATH=src/DeepMath.Cli/bin/Release/net10.0/deepmath
 MATHNET=$(mktemp -d)
-cp "$PEERS"/mathnet/* "$MATHNET"/
+find "$PEERS/mathnet" -maxdepth 1 -type f -exec cp {} "$MATHNET"/ \; # sources only (a restore may have left obj/ beside them)
 dotnet build "$MATHNET" -c Release -v q -nologo >/dev/null
 "$DEEPMATH" bench peak --threads 1 --json --append "$OUT"
 "$DEEPMATH" bench peak --threads 2 --json --append "$OUT"
