@@ -12,4 +12,5 @@ namespace DeepMath.Cli;
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(string[]), TypeInfoPropertyName = "StringArray")]
+[JsonSerializable(typeof(double[]), TypeInfoPropertyName = "DoubleArray")]
 internal sealed partial class CliJson : JsonSerializerContext;

@@ -16,6 +16,7 @@ public static class CommandTree
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(StrdCommand.Create());
         return root;
     }
 }
