@@ -16,6 +16,7 @@ public static class BenchCommand
         command.Subcommands.Add(GemmBenchmark.Create());
         command.Subcommands.Add(PeakBenchmark.Create());
         command.Subcommands.Add(AutodiffBenchmark.Create());
+        command.Subcommands.Add(MinimizeBenchmark.Create());
         return command;
     }
 

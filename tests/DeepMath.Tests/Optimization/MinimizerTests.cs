@@ -22,7 +22,7 @@ public class MinimizerTests
     {
         var function = TestFunctionLibrary.All.Single(f => f.Name == name);
         var derivativeFree = method is MinimizeMethod.NelderMead or MinimizeMethod.Powell;
-        var options = derivativeFree ? new MinimizeOptions { StepTolerance = 1e-8, FunctionTolerance = 1e-12 } : new MinimizeOptions { GradientTolerance = name == "Goldstein-Price" ? 1e-5 : 1e-7, FunctionTolerance = 0 };
+        var options = derivativeFree ? new MinimizeOptions { StepTolerance = 1e-8, FunctionTolerance = 1e-12, MaxIterations = 20000 } : new MinimizeOptions { GradientTolerance = name == "Goldstein-Price" ? 1e-5 : 1e-7, FunctionTolerance = 0 };
         // Goldstein-Price's curvature at its minimum (about 1e4) puts the rounding noise of its gradient near 1e-6.
         var result = Minimize.Function(function.Function, Tensor.FromArray(function.Start), method, options);
         var x = result.Solution.ToArray();

@@ -6,14 +6,14 @@ public static partial class Minimize
     /// The Nelder-Mead downhill simplex (as scipy's, including its initial simplex: each coordinate
     /// moved by 5 %, or by 0.00025 when it is 0). Derivative-free. Stops when every vertex is within the
     /// step tolerance of the best one and every value within the function tolerance (both default 1e-4,
-    /// absolute). <paramref name="adaptive"/> uses the dimension-dependent coefficients of Gao and Han
+    /// absolute); at most 200 n iterations and 200 n evaluations by default, as scipy. <paramref name="adaptive"/> uses the dimension-dependent coefficients of Gao and Han
     /// (2012), which work better beyond about ten variables.
     /// </summary>
     public static MinimizeResult NelderMead(Objective objective, double[] start, MinimizeOptions? options = null, bool adaptive = false)
     {
         options ??= new MinimizeOptions();
         int n = start?.Length ?? 0, cap = options.Iterations(200 * Math.Max(n, 1));
-        var run = new MinimizationRun(objective, "Nelder-Mead", start!, options, cap);
+        var run = new MinimizationRun(objective, "Nelder-Mead", start!, options with { MaxEvaluations = options.MaxEvaluations ?? cap }, cap);
         double xTolerance = options.StepTolerance ?? 1e-4, fTolerance = options.FunctionTolerance ?? 1e-4;
         double reflect = 1, expand = adaptive ? 1 + 2.0 / n : 2, contract = adaptive ? 0.75 - 1.0 / (2 * n) : 0.5, shrink = adaptive ? 1 - 1.0 / n : 0.5;
         var simplex = new double[n + 1][];

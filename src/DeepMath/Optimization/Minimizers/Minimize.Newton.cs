@@ -92,14 +92,15 @@ public static partial class Minimize
         {
             var (step, predicted, onBoundary) = SteihaugStep(run, x, g, radius);
             var candidate = VectorMath.Step(x, 1, step);
-            double fNew = run.Value(candidate);
+            // f and its gradient together: one pass when the step is accepted, and autodiff gives both for the price of one.
+            var (fNew, gNew) = run.ValueAndGradient(candidate);
             double rho = predicted > 0 ? (f - fNew) / predicted : -1;
             if (!double.IsFinite(fNew) || rho < 0.25) radius *= 0.25;
             else if (rho > 0.75 && onBoundary) radius = Math.Min(2 * radius, options.MaxTrustRadius);
             k++;
-            if (double.IsFinite(fNew) && rho > 0.15)
+            if (double.IsFinite(fNew) && VectorMath.AllFinite(gNew) && rho > 0.15)
             {
-                (f, g) = run.ValueAndGradient(candidate);
+                (f, g) = (fNew, gNew);
                 x = candidate;
                 run.Record(x);
                 if (stepTolerance > 0 && VectorMath.MaxAbs(step) <= stepTolerance) { reason = StopReason.StepTolerance; break; }

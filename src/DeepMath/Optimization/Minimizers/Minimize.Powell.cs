@@ -6,13 +6,13 @@ public static partial class Minimize
     /// Powell's conjugate-direction method (as scipy's: Brent line minimizations along a set of directions
     /// that starts as the axes; the direction of largest decrease is replaced by the overall displacement
     /// when the extrapolation test says it helps). Derivative-free. Stops when an iteration lowers f by at
-    /// most the function tolerance relative to |f| (default 1e-4); line minimizations to 100 times the step tolerance (default 1e-4).
+    /// most the function tolerance relative to |f| (default 1e-4); line minimizations to 100 times the step tolerance (default 1e-4); at most 1000 n iterations and evaluations by default, as scipy.
     /// </summary>
     public static MinimizeResult Powell(Objective objective, double[] start, MinimizeOptions? options = null)
     {
         options ??= new MinimizeOptions();
-        int n = start?.Length ?? 0, cap = options.Iterations(200 * Math.Max(n, 1));
-        var run = new MinimizationRun(objective, "Powell", start!, options, cap);
+        int n = start?.Length ?? 0, cap = options.Iterations(1000 * Math.Max(n, 1));
+        var run = new MinimizationRun(objective, "Powell", start!, options with { MaxEvaluations = options.MaxEvaluations ?? cap }, cap);
         double xTolerance = options.StepTolerance ?? 1e-4, fTolerance = options.FunctionTolerance ?? 1e-4;
         var directions = new double[n][];
         for (int i = 0; i < n; i++) { directions[i] = new double[n]; directions[i][i] = 1; }

@@ -23,10 +23,10 @@ public sealed record MinimizeOptions
     /// </summary>
     public double? FunctionTolerance { get; init; }
 
-    /// <summary>Iteration cap. Null takes the method's default (200 n for Nelder-Mead and Powell, 1000 otherwise).</summary>
+    /// <summary>Iteration cap. Null takes the method's default (200 n for Nelder-Mead, 1000 n for Powell, 10000 for gradient descent, 1000 otherwise).</summary>
     public int? MaxIterations { get; init; }
 
-    /// <summary>Cap on function evaluations (gradient evaluations count once each). Null: 100 times the iteration cap.</summary>
+    /// <summary>Cap on function evaluations (gradient evaluations count once each). Null: the iteration cap for Nelder-Mead and Powell (as scipy), 100 times it otherwise.</summary>
     public int? MaxEvaluations { get; init; }
 
     /// <summary>Keep every iterate in <see cref="MinimizeResult.Path"/> (for drawing the path on a contour plot).</summary>
