@@ -17,6 +17,7 @@ public static class CommandTree
         root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(StrdCommand.Create());
+        root.Subcommands.Add(OptimizeCommand.Create());
         return root;
     }
 }

@@ -38,3 +38,40 @@ public class StrdCommandTests
         Assert.Contains("Misra1a", error, StringComparison.Ordinal);
     }
 }
+
+public class OptimizeCommandTests
+{
+    [Fact]
+    public void Optimize_writes_the_contour_plot_and_reports_the_minimum_as_json()
+    {
+        using var folder = new TempFolder();
+        string svg = Path.Combine(folder.Path, "path.svg");
+        var (code, output, error) = CliHarness.Run("optimize", "--function", "himmelblau", "--method", "lbfgs", "--plot", svg, "--json");
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        Assert.True(doc.RootElement.GetProperty("converged").GetBoolean());
+        Assert.Equal(3, doc.RootElement.GetProperty("x")[0].GetDouble(), 4);
+        System.Xml.Linq.XDocument.Load(svg);
+    }
+
+    [Theory]
+    [InlineData("--function", "nope")]
+    [InlineData("--method", "sgd")]
+    [InlineData("--start", "1,abc")]
+    [InlineData("--start", "1,2,3")]
+    [InlineData("--gtol", "-1")]
+    public void Mistakes_get_usage_help_and_exit_code_2(string option, string value)
+    {
+        var (code, _, error) = CliHarness.Run("optimize", option, value);
+        Assert.Equal(2, code);
+        Assert.Contains(option, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plot_of_a_four_variable_function_is_refused()
+    {
+        var (code, _, error) = CliHarness.Run("optimize", "--function", "wood", "--plot", "x.svg");
+        Assert.Equal(2, code);
+        Assert.Contains("two-variable", error, StringComparison.Ordinal);
+    }
+}
