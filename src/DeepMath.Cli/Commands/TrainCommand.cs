@@ -25,7 +25,7 @@ public static class TrainCommand
         public Option<string> Dataset { get; } = new("--dataset") { Description = "digits, iris, breast-cancer, wine or fashion-mnist (classification), or diabetes (regression).", DefaultValueFactory = _ => "digits" };
         public Option<string?> Data { get; } = new("--data") { Description = "Folder with the Fashion-MNIST IDX files (default: /usr/share/datasets/fashion-mnist)." };
         public Option<string?> Model { get; } = new("--model") { Description = "Network, e.g. 784-128-10:relu or a JSON layer list (default: one hidden layer sized for the data set; 10-32-1:tanh for diabetes)." };
-        public Option<string?> Optimizer { get; } = new("--optimizer") { Description = "sgd, momentum, nesterov, adagrad, rmsprop, adadelta, adam or adamw (default adam; adamw with weight decay 0.3 for diabetes)." };
+        public Option<string?> Optimizer { get; } = new("--optimizer") { Description = "sgd, momentum, nesterov, adagrad, rmsprop, adadelta, adam, adamw or lbfgs (full-batch by default) (default adam; adamw with weight decay 0.3 for diabetes)." };
         public Option<double?> LearningRate { get; } = new("--lr") { Description = "Learning rate (default: the optimizer's usual one)." };
         public Option<double?> Momentum { get; } = new("--momentum") { Description = "Momentum (default 0.9 for momentum and nesterov)." };
         public Option<int?> Epochs { get; } = new("--epochs") { Description = "Epochs (default 10 for fashion-mnist, 20 for digits, 100 for the small tables)." };
@@ -86,14 +86,14 @@ public static class TrainCommand
         // as well as the linear model (measured over four split seeds; see the README).
         string optimizerName = r.GetValue(o.Optimizer) ?? (regression ? "adamw" : "adam");
         var setup = new Setup(datasetName, optimizerName, lossName,
-            r.GetValue(o.BatchSize) ?? (images ? 64 : 16),
+            r.GetValue(o.BatchSize) ?? (optimizerName == "lbfgs" ? FullBatch : images ? 64 : 16),
             r.GetValue(o.Epochs) ?? datasetName switch { "fashion-mnist" => 10, "digits" => 20, _ => 100 },
             r.GetValue(o.LearningRate) ?? OptimizerFactory.DefaultLearningRate(optimizerName),
             r.GetValue(o.Seed), r.GetValue(o.Threads), r.GetValue(o.ImageSize), r.GetValue(o.Json), r.GetValue(o.Out))
         {
             DefaultWeightDecay = regression && r.GetValue(o.Optimizer) is null ? 0.3 : null,
         };
-        Require(setup.BatchSize >= 1, $"--batch-size must be positive, got {setup.BatchSize}.");
+        Require(setup.BatchSize >= 1 || (setup.BatchSize == FullBatch && r.GetValue(o.BatchSize) is null), $"--batch-size must be positive, got {setup.BatchSize}.");
         Require(setup.Epochs >= 1, $"--epochs must be positive, got {setup.Epochs}.");
         Require(setup.Threads >= 1, $"--threads must be at least 1, got {setup.Threads}.");
         Require(setup.LearningRate > 0 && double.IsFinite(setup.LearningRate), $"--lr must be a positive number, got {setup.LearningRate}.");
@@ -113,12 +113,16 @@ public static class TrainCommand
         return regression ? RunRegression(r, o, setup) : RunClassification(r, o, setup);
     }
 
+    /// <summary>The batch size that stands for the whole training set (L-BFGS's default: it is a full-batch method).</summary>
+    private const int FullBatch = 0;
+
     private static int RunClassification(ParseResult r, Options o, Setup setup)
     {
         var output = r.InvocationConfiguration.Output;
         var data = BuiltInDatasets.Load<float>(setup.Dataset, r.GetValue(o.Data), setup.Seed, imageSize: setup.ImageSize);
         if (r.GetValue(o.TrainSubset) is int trainCount) data = data with { Train = data.Train.Take(trainCount) };
         if (r.GetValue(o.TestSubset) is int testCount) data = data with { Test = data.Test.Take(testCount) };
+        if (setup.BatchSize == FullBatch) setup = setup with { BatchSize = data.Train.Count };
         // Loading leaves large temporaries behind (raw bytes, file buffers): release them before training.
         GC.Collect();
         int features = data.Train.SampleShape.Aggregate(1, (a, b) => a * b), classes = data.Train.ClassCount;
@@ -154,6 +158,7 @@ public static class TrainCommand
         var data = BuiltInDatasets.LoadRegression<float>(setup.Dataset, setup.Seed);
         if (r.GetValue(o.TrainSubset) is int trainCount) data = data with { Train = data.Train.First(trainCount) };
         if (r.GetValue(o.TestSubset) is int testCount) data = data with { Test = data.Test.First(testCount) };
+        if (setup.BatchSize == FullBatch) setup = setup with { BatchSize = data.Train.Count };
         int features = data.Train.SampleShape.Aggregate(1, (a, b) => a * b), outputs = data.Train.TargetShape.Aggregate(1, (a, b) => a * b);
         var (spec, model) = BuildModel(r, o, setup, features, outputs, "targets", $"{features}-32-{outputs}:tanh");
         var optimizer = CreateOptimizer(r, o, setup, model);

@@ -7,13 +7,13 @@ namespace DeepMath.Cli.Training;
 public static class OptimizerFactory
 {
     /// <summary>The accepted names.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw"];
+    public static IReadOnlyList<string> Names { get; } = ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "lbfgs"];
 
     /// <summary>The default learning rate of an optimizer.</summary>
     public static double DefaultLearningRate(string name) => name switch
     {
         "sgd" or "momentum" or "nesterov" or "adagrad" => 0.01,
-        "adadelta" => 1.0,
+        "adadelta" or "lbfgs" => 1.0,
         _ => 0.001,
     };
 
@@ -36,6 +36,8 @@ public static class OptimizerFactory
             "adadelta" => new Adadelta<float>(parameters, learningRate, weightDecay: weightDecay),
             "adam" => new Adam<float>(parameters, learningRate, weightDecay: weightDecay),
             "adamw" => new AdamW<float>(parameters, learningRate, weightDecay: weightDecay),
+            "lbfgs" when weightDecay != 0 => throw new UsageException("--weight-decay does not apply to lbfgs (add the penalty to the loss instead)."),
+            "lbfgs" => new LBfgs<float>(parameters, learningRate),
             _ => throw new UsageException($"Unknown optimizer '{name}'; use {string.Join(", ", Names)}."),
         };
     }

@@ -6,7 +6,7 @@ using DeepMath.Tensors;
 namespace DeepMath.Optimization;
 
 /// <summary>
-/// Updates parameters from their gradients (PyTorch conventions: <see cref="Step"/> after
+/// Updates parameters from their gradients (PyTorch conventions: <see cref="Step()"/> after
 /// backward, <see cref="ZeroGrad"/> before the next). Updates run with recording off and use fused
 /// in-place kernels. Per-parameter state (momentum buffers, moment estimates) is created lazily and
 /// can be saved and restored for checkpoints (<see cref="GetState"/>, <see cref="SetState(OptimizerState{T})"/>).
@@ -52,8 +52,49 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>The parameter groups.</summary>
     public IReadOnlyList<ParameterGroup<T>> Groups { get; }
 
-    /// <summary>Calls of <see cref="Step"/> so far.</summary>
-    public long StepCount { get; private set; }
+    /// <summary>Calls of <see cref="Step()"/> (or <see cref="Step(Func{double})"/>) so far.</summary>
+    public long StepCount { get; protected set; }
+
+    /// <summary>
+    /// Whether each step must re-evaluate the loss (L-BFGS: its line search evaluates the loss at trial
+    /// points). Trainers then call <see cref="Step(Func{double})"/> with a closure instead of <see cref="Step()"/>.
+    /// </summary>
+    public virtual bool RequiresClosure => false;
+
+    /// <summary>
+    /// One step with a closure that clears the gradients, computes the loss at the current parameters,
+    /// runs backward and returns the loss (torch.optim's <c>step(closure)</c>). Returns the loss at the
+    /// parameters the step started from. The default calls the closure once and then <see cref="Step()"/>.
+    /// </summary>
+    public virtual double Step(Func<double> closure)
+    {
+        ArgumentNullException.ThrowIfNull(closure);
+        double loss = closure();
+        Step();
+        return loss;
+    }
+
+    /// <summary>A named state buffer of a parameter's shape (created as zeros on first use), outside an elementwise update.</summary>
+    protected Tensor<T> Buffer(int group, int parameter, string name)
+    {
+        var key = Key(group, parameter, name);
+        if (!_state.TryGetValue(key, out var buffer)) _state[key] = buffer = Tensor.ZerosLike(Groups[group].Parameters[parameter].Detach());
+        return buffer;
+    }
+
+    /// <summary>Whether a named state buffer exists.</summary>
+    protected bool HasBuffer(int group, int parameter, string name) => _state.ContainsKey(Key(group, parameter, name));
+
+    /// <summary>Renames a state buffer (replacing any buffer of the new name); false when it does not exist.</summary>
+    protected bool RenameBuffer(int group, int parameter, string from, string to)
+    {
+        if (!_state.Remove(Key(group, parameter, from), out var buffer)) return false;
+        _state[Key(group, parameter, to)] = buffer;
+        return true;
+    }
+
+    /// <summary>Counts an update of a parameter (for optimizers that do not go through <see cref="Step()"/>).</summary>
+    protected void CountParameterUpdate(int group, int parameter) => _parameterSteps[(group, parameter)] = _parameterSteps.GetValueOrDefault((group, parameter)) + 1;
 
     /// <summary>A short name (sgd, adam, ...).</summary>
     public abstract string Name { get; }
@@ -239,7 +280,7 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 
 /// <summary>An optimizer's state for checkpoints.</summary>
 /// <param name="Buffers">State buffers keyed "group.parameter.name" (momentum, moment estimates, ...).</param>
-/// <param name="Step">Calls of <see cref="Optimizer{T}.Step"/>.</param>
+/// <param name="Step">Calls of <see cref="Optimizer{T}.Step()"/>.</param>
 /// <param name="ParameterSteps">Updates made to each parameter, keyed "group.parameter".</param>
 public sealed record OptimizerState<T>(IReadOnlyDictionary<string, Tensor<T>> Buffers, long Step, IReadOnlyDictionary<string, long> ParameterSteps)
     where T : unmanaged, IFloatingPointIeee754<T>

@@ -27,6 +27,18 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void Lbfgs_trains_full_batch_by_default_and_refuses_weight_decay()
+    {
+        var (code, output, error) = Run("train", "--dataset", "iris", "--optimizer", "lbfgs", "--epochs", "3", "--seed", "1", "--threads", "1");
+        Assert.True(code == 0, error);
+        Assert.Contains("optimizer: lbfgs, lr 1; batch 120;", output, StringComparison.Ordinal);
+        Assert.Contains("epoch 3:", output, StringComparison.Ordinal);
+        (code, _, error) = Run("train", "--dataset", "iris", "--optimizer", "lbfgs", "--weight-decay", "0.1");
+        Assert.Equal(2, code);
+        Assert.Contains("--weight-decay", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Training_writes_the_model_metrics_and_charts_and_evaluate_agrees()
     {
         using var folder = new TempFolder();
@@ -122,7 +134,7 @@ public class TrainCommandTests
     [Theory]
     [InlineData("--epochs", "0")]
     [InlineData("--dataset", "mnist")]
-    [InlineData("--optimizer", "lbfgs")]
+    [InlineData("--optimizer", "newton")]
     [InlineData("--model", "64-x-10")]
     [InlineData("--model", "65-32-10:relu")]
     [InlineData("--model", "64-32-9:relu")]

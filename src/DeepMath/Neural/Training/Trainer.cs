@@ -140,14 +140,33 @@ public class Trainer<T, TTarget> where T : unmanaged, IFloatingPointIeee754<T> w
         foreach (var (x, y) in loader.Epoch())
         {
             batch++;
-            var output = Model.Forward(x);
-            var loss = Loss.Compute(output, y);
-            double value = double.CreateTruncating(loss.ToScalar());
-            if (!double.IsFinite(value)) throw new TrainingDivergedException(epoch, batch, value, FirstNonFiniteParameter());
+            Tensor<T> output;
+            double value;
+            if (Optimizer.RequiresClosure)
+            {
+                // L-BFGS evaluates the loss at trial points of its line search: hand it the batch's loss as a closure.
+                value = Optimizer.Step(() =>
+                {
+                    Optimizer.ZeroGrad();
+                    var trial = Loss.Compute(Model.Forward(x), y);
+                    trial.Backward();
+                    if (Settings.ClipGradientNorm is double limit) GradientClipping.ClipByGlobalNorm(Model.Parameters(), limit);
+                    return double.CreateTruncating(trial.ToScalar());
+                });
+                if (!double.IsFinite(value)) throw new TrainingDivergedException(epoch, batch, value, FirstNonFiniteParameter());
+                using (GradMode.Disable()) output = Model.Forward(x);
+            }
+            else
+            {
+                output = Model.Forward(x);
+                var loss = Loss.Compute(output, y);
+                value = double.CreateTruncating(loss.ToScalar());
+                if (!double.IsFinite(value)) throw new TrainingDivergedException(epoch, batch, value, FirstNonFiniteParameter());
+                loss.Backward();
+                if (Settings.ClipGradientNorm is double clip) GradientClipping.ClipByGlobalNorm(Model.Parameters(), clip);
+                Optimizer.Step();
+            }
             if (double.IsNaN(_firstBatchLoss)) _firstBatchLoss = value;
-            loss.Backward();
-            if (Settings.ClipGradientNorm is double clip) GradientClipping.ClipByGlobalNorm(Model.Parameters(), clip);
-            Optimizer.Step();
             Optimizer.ZeroGrad();
             steps++;
             if (Settings.SchedulePerBatch) ApplySchedule(steps);

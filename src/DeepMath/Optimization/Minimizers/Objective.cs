@@ -62,6 +62,10 @@ public sealed class Objective
         return new Objective(value, x => (value(x), gradient(x)), null, exactGradient: true);
     }
 
+    /// <summary>An objective whose one function returns f and its gradient together (a training closure).</summary>
+    internal static Objective FromValueAndGradient(Func<double[], (double Value, double[] Gradient)> valueAndGradient)
+        => new(x => valueAndGradient(x).Value, valueAndGradient, null, exactGradient: true);
+
     internal double Value(double[] x) => _value(x);
 
     /// <summary>f and its gradient; <paramref name="extraEvaluations"/> counts the function evaluations a finite difference spent.</summary>

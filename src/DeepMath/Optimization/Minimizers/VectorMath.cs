@@ -32,6 +32,14 @@ internal static class VectorMath
         return m;
     }
 
+    /// <summary>The 1-norm.</summary>
+    public static double SumAbs(ReadOnlySpan<double> a)
+    {
+        double s = 0;
+        foreach (double v in a) s += Math.Abs(v);
+        return s;
+    }
+
     /// <summary>y += alpha x.</summary>
     public static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
     {

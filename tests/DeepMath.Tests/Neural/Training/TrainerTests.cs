@@ -46,6 +46,7 @@ public class TrainerTests
     [Theory]
     [InlineData("momentum")]
     [InlineData("adam")]
+    [InlineData("lbfgs")]
     public void Resuming_from_a_checkpoint_gives_bit_identical_weights(string optimizerName)
     {
         using var folder = new TempFolder();
@@ -164,9 +165,12 @@ public class TrainerTests
     {
         var data = BuiltInDatasets.Load<float>("digits", seed: 0);
         var model = ModelSpec.Parse("64-32-10:relu,dropout=0.2").Build<float>(new RandomGenerator(seed));
-        Optimizer<float> optimizer = optimizerName == "adam"
-            ? new Adam<float>(model.Parameters(), 0.003)
-            : new Sgd<float>(model.Parameters(), 0.05, momentum: 0.9);
+        Optimizer<float> optimizer = optimizerName switch
+        {
+            "adam" => new Adam<float>(model.Parameters(), 0.003),
+            "lbfgs" => new LBfgs<float>(model.Parameters(), 1, maxIterations: 4, history: 5), // correction pairs are state too
+            _ => new Sgd<float>(model.Parameters(), 0.05, momentum: 0.9),
+        };
         var settings = new TrainerSettings
         {
             Epochs = totalEpochs ?? epochs, MaxSteps = totalEpochs is null ? null : epochs * 23L, BatchSize = 64, Seed = seed,
