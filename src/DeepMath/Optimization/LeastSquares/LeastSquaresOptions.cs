@@ -1,5 +1,18 @@
 namespace DeepMath.Optimization.LeastSquares;
 
+/// <summary>Which algorithm <see cref="CurveFit"/> uses.</summary>
+public enum LeastSquaresMethod
+{
+    /// <summary>Levenberg-Marquardt, then trust-region reflective if it does not converge (and trust-region reflective whenever there are bounds).</summary>
+    Auto,
+
+    /// <summary>Levenberg-Marquardt only (no bounds).</summary>
+    LevenbergMarquardt,
+
+    /// <summary>Trust-region reflective only.</summary>
+    TrustRegionReflective,
+}
+
 /// <summary>How Levenberg-Marquardt scales the parameters.</summary>
 public enum ParameterScaling
 {
@@ -37,6 +50,9 @@ public sealed record LeastSquaresOptions
     /// when the fit ends where a parameter has no influence left.
     /// </summary>
     public ParameterScaling Scaling { get; init; } = ParameterScaling.Jacobian;
+
+    /// <summary>The algorithm for <see cref="CurveFit"/>. Default <see cref="LeastSquaresMethod.Auto"/>.</summary>
+    public LeastSquaresMethod Method { get; init; } = LeastSquaresMethod.Auto;
 
     internal void Validate()
     {

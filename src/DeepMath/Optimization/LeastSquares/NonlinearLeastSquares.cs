@@ -12,7 +12,7 @@ namespace DeepMath.Optimization.LeastSquares;
 /// agreement between actual and predicted reduction. Jacobians come from automatic differentiation for
 /// tensor functions (1 + p reverse passes), or from the caller, or from forward differences.
 /// </summary>
-public static class NonlinearLeastSquares
+public static partial class NonlinearLeastSquares
 {
     /// <summary>Minimizes the sum of squares of the residual tensor function from <paramref name="start"/>.</summary>
     public static LeastSquaresResult LevenbergMarquardt(Func<Tensor<double>, Tensor<double>> residuals, Tensor<double> start, LeastSquaresOptions? options = null)
