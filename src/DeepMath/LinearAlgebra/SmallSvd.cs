@@ -58,9 +58,12 @@ internal static class SmallSvd
         var sigma = new double[cols];
         for (int j = 0; j < cols; j++)
         {
-            double norm = 0;
-            for (int i = 0; i < rows; i++) norm += u[i * cols + j] * u[i * cols + j];
-            sigma[j] = Math.Sqrt(norm);
+            // Scaled by the column's largest entry, so a 1e-300 column does not square to 0.
+            double largest = 0, norm = 0;
+            for (int i = 0; i < rows; i++) largest = Math.Max(largest, Math.Abs(u[i * cols + j]));
+            if (largest > 0)
+                for (int i = 0; i < rows; i++) { double t = u[i * cols + j] / largest; norm += t * t; }
+            sigma[j] = largest * Math.Sqrt(norm);
             if (sigma[j] > 0) for (int i = 0; i < rows; i++) u[i * cols + j] /= sigma[j];
         }
         // Sort descending, permuting the columns of U and V alike.
