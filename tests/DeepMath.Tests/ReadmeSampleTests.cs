@@ -8,6 +8,8 @@ using DeepMath.Data.Datasets;
 using DeepMath.Neural;
 using DeepMath.Neural.Training;
 using DeepMath.Optimization;
+using DeepMath.Optimization.LeastSquares;
+using DeepMath.Optimization.Minimizers;
 using DeepMath.Tensors;
 
 namespace DeepMath.Tests;
@@ -59,11 +61,25 @@ public class ReadmeSampleTests
         // README-SAMPLE-END
     }
 
+    private static void OptimizationSample()
+    {
+        // README-SAMPLE-BEGIN
+        var rosenbrock = Minimize.Function(x => (100.0 * (x[1..] - x[..^1].Square()).Square() + (1.0 - x[..^1]).Square()).Sum(),
+            Tensor.FromArray([-1.2, 1.0]), MinimizeMethod.Bfgs);
+        Console.WriteLine($"{rosenbrock.Solution} after {rosenbrock.Iterations} iterations"); // [0.99999997 0.99999995] after 32 iterations
+        var t = Tensor.FromArray([0.0, 1, 2, 3, 4]);
+        var y = Tensor.FromArray([5.0, 3.1, 1.8, 1.1, 0.7]);
+        var fit = CurveFit.Fit((p, x) => p[..1] * (-p[1..] * x).Exp(), t, y, start: [1.0, 1.0]);
+        Console.WriteLine($"{fit.Parameters} ± {fit.StandardErrors}");  // [5.01667402 0.500042  ] ± [0.04376169 0.00851247]
+        // README-SAMPLE-END
+    }
+
     private static readonly (Action Run, string Output)[] Samples =
     [
         (TensorSample, "[[1. 2. 3.]\n [7. 8. 9.]]\n[ 6. 24.]\n[3. 4. 5.]\n[1. 1.]\n"),
         (CalculusSample, "[ 4.71828183 -3.86466472]\n[[ 6.  0.]\n [ 0. 12.]]\n0.886226925452758\n"),
         (TrainingSample, "0.967\n"),
+        (OptimizationSample, "[0.99999997 0.99999995] after 32 iterations\n[5.01667402 0.500042  ] ± [0.04376169 0.00851247]\n"),
     ];
 
     [Fact]
