@@ -179,3 +179,31 @@ public class Minimize1DTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Minimize1D.GoldenSection(Math.Cos, double.NegativeInfinity, 2));
     }
 }
+
+public class NewtonResultApiTests
+{
+    [Fact]
+    public void Newton_reports_through_the_shared_result_and_a_saddle_is_not_a_minimum()
+    {
+        // f = x² - y² from (1, 0): the iterates stay on y = 0 and reach the saddle at the origin.
+        var saddle = Minimize.Function(v => v.Select(0, 0).Square() - v.Select(0, 1).Square(), Tensor.FromArray([1.0, 0.0]), MinimizeMethod.Newton);
+        Assert.Equal(StopReason.NotAMinimum, saddle.Reason);
+        Assert.False(saddle.Converged);
+        Assert.Contains("saddle", saddle.Message, StringComparison.Ordinal);
+
+        var bowl = Minimize.Function(TestFunctionLibrary.Rosenbrock.Function, Tensor.FromArray([-1.2, 1.0]), MinimizeMethod.Newton,
+            new MinimizeOptions { GradientTolerance = 1e-10, RecordPath = true });
+        Assert.True(bowl.Converged, bowl.Message);
+        Assert.Equal(1, bowl.Solution[0], 8);
+        Assert.Equal(bowl.Iterations + 1, bowl.Path.Count);
+        Assert.Throws<ArgumentException>(() => Minimize.Newton(Objective.FromFunctions(x => x[0] * x[0]), [1.0]));
+
+        // McCormick outside its box: a genuine local minimum, with x + y = -2π/3 (mod 2π) and x - y = 1.
+        var mccormick = Minimize.Function(TestFunctionLibrary.McCormick.Function, Tensor.FromArray([0.0, 0.0]), MinimizeMethod.Newton,
+            new MinimizeOptions { GradientTolerance = 1e-10 });
+        Assert.True(mccormick.Converged, mccormick.Message);
+        double u = mccormick.Solution[0] + mccormick.Solution[1];
+        Assert.Equal(1, mccormick.Solution[0] - mccormick.Solution[1], 8);
+        Assert.Equal(0, Math.IEEERemainder(u + 2 * Math.PI / 3, 2 * Math.PI), 8);
+    }
+}

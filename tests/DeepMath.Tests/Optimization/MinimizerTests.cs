@@ -21,6 +21,9 @@ public class MinimizerTests
     public void Every_method_reaches_a_listed_minimum_from_the_standard_start(MinimizeMethod method, string name)
     {
         var function = TestFunctionLibrary.All.Single(f => f.Name == name);
+        // McCormick is defined on its box [-1.5, 4] x [-3, 4]: outside it sin(x + y) + (x + y)/2 + ... has a local minimum every 2π
+        // along x + y, ever lower, and Newton's first full step leaves the box for one of them (checked in NewtonResultApiTests).
+        if (method == MinimizeMethod.Newton && name == "McCormick") return;
         var derivativeFree = method is MinimizeMethod.NelderMead or MinimizeMethod.Powell;
         var options = derivativeFree ? new MinimizeOptions { StepTolerance = 1e-8, FunctionTolerance = 1e-12, MaxIterations = 20000 } : new MinimizeOptions { GradientTolerance = name == "Goldstein-Price" ? 1e-5 : 1e-7, FunctionTolerance = 0 };
         // Goldstein-Price's curvature at its minimum (about 1e4) puts the rounding noise of its gradient near 1e-6.

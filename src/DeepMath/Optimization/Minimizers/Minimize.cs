@@ -31,6 +31,7 @@ public static partial class Minimize
             MinimizeMethod.ConjugateGradientFletcherReeves => ConjugateGradient(objective, start, fletcherReeves: true, options),
             MinimizeMethod.NewtonCg => NewtonCg(objective, start, options),
             MinimizeMethod.TrustRegionNewton => TrustRegionNewton(objective, start, options),
+            MinimizeMethod.Newton => Newton(objective, start, options),
             MinimizeMethod.NelderMead => NelderMead(objective, start, options),
             MinimizeMethod.Powell => Powell(objective, start, options),
             MinimizeMethod.GradientDescent => GradientDescent(objective, start, 1e-3, options: options),

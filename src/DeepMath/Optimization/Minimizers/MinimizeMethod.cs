@@ -29,4 +29,7 @@ public enum MinimizeMethod
 
     /// <summary>Plain gradient descent with a fixed learning rate (see <see cref="Minimize.GradientDescent"/> for momentum and Nesterov).</summary>
     GradientDescent,
+
+    /// <summary>Newton's method with the full Hessian by autodiff, modified Cholesky and a final second-order check (<see cref="DeepMath.Calculus.Newton.Minimize"/>); tensor functions only.</summary>
+    Newton,
 }

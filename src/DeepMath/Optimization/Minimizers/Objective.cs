@@ -25,6 +25,9 @@ public sealed class Objective
         HasExactGradient = exactGradient;
     }
 
+    /// <summary>The tensor function this objective was made from, if any (Newton's method differentiates it twice).</summary>
+    internal Func<Tensor<double>, Tensor<double>>? TensorFunction { get; private init; }
+
     /// <summary>Whether the gradient is exact (autodiff or supplied) rather than a finite-difference approximation.</summary>
     public bool HasExactGradient { get; }
 
@@ -48,7 +51,8 @@ public sealed class Objective
                 return (Scalar(value, x.Length), gradient.Contiguous().ToArray());
             },
             (x, v) => Derivatives.Hvp(f, Tensor.FromArray(x), Tensor.FromArray(v)).Contiguous().ToArray(),
-            exactGradient: true);
+            exactGradient: true)
+        { TensorFunction = f };
     }
 
     /// <summary>

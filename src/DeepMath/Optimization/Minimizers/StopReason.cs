@@ -26,4 +26,7 @@ public enum StopReason
 
     /// <summary>The iterates grew without bound (fixed-step gradient descent with too large a rate).</summary>
     Diverged,
+
+    /// <summary>The gradient vanished at a point whose Hessian has a negative eigenvalue: a saddle point or a maximum, not a minimum (Newton's method).</summary>
+    NotAMinimum,
 }

@@ -157,7 +157,11 @@ public static class TestFunctionLibrary
         Minima = [new([1, 1, 1, 1], 0, true)],
     };
 
-    /// <summary>McCormick's function sin(x + y) + (x - y)² - 1.5x + 2.5y + 1, from (0, 0); minimum -1.9132230 at (-0.5471976, -1.5471976).</summary>
+    /// <summary>
+    /// McCormick's function sin(x + y) + (x - y)² - 1.5x + 2.5y + 1 on its box [-1.5, 4] x [-3, 4], from (0, 0);
+    /// minimum -1.9132230 at (-0.5471976, -1.5471976). Outside the box it is unbounded below: with u = x + y it is
+    /// sin u + u/2 + (x - y - 1)² + const, with a lower local minimum every 2π along u.
+    /// </summary>
     public static TestFunction McCormick { get; } = new()
     {
         Name = "McCormick",
