@@ -2,7 +2,11 @@ namespace DeepMath.Calculus;
 
 public static partial class NumericalDerivative
 {
-    /// <summary>The gradient of a scalar field, each component by Ridders' method along its axis.</summary>
+    /// <summary>
+    /// The gradient of a scalar field, each component by Ridders' method along its axis, over the same
+    /// search of step sizes as <see cref="Derivative"/>: an error estimate that bounds the true error, or
+    /// is infinite where no step gives a stable answer.
+    /// </summary>
     /// <param name="f">The scalar field; it receives a private copy of the point.</param>
     /// <param name="x">The point (finite coordinates); not modified.</param>
     /// <returns>The partial derivatives and their error estimates.</returns>
@@ -13,24 +17,21 @@ public static partial class NumericalDerivative
         var n = work.Length;
         var values = new double[n];
         var errors = new double[n];
-        var single = new double[1];
-        var singleError = new double[1];
         for (var i = 0; i < n; i++)
         {
             var index = i;
             var origin = x[i];
-            RiddersExtrapolation.RunWithRestarts(
+            double Along(double t) => Evaluate(f, work, index, t, origin);
+            var result = AdaptiveSteps.Search(
                 (h, estimate) =>
                 {
                     var (plus, minus) = (origin + h, origin - h);
-                    estimate[0] = (Evaluate(f, work, index, plus, origin) - Evaluate(f, work, index, minus, origin)) / (plus - minus);
+                    estimate[0] = (Along(plus) - Along(minus)) / (plus - minus);
                     return 0.5 * (plus - minus);
                 },
-                AxisStep(origin),
-                single,
-                singleError);
-            values[i] = single[0];
-            errors[i] = singleError[0];
+                Along, origin, order: 1);
+            values[i] = result.Value;
+            errors[i] = result.ErrorEstimate;
         }
 
         return (values, errors);
@@ -88,10 +89,12 @@ public static partial class NumericalDerivative
     }
 
     /// <summary>
-    /// The Hessian of a scalar field: diagonal entries from Ridders on the central second difference,
-    /// off-diagonal ones from Ridders on the four-point mixed difference
-    /// [f(+,+) - f(+,-) - f(-,+) + f(-,-)] / (4 h_i h_j), computed once per pair and mirrored, so the
-    /// result is exactly symmetric.
+    /// The Hessian of a scalar field: diagonal entries from the central second difference, off-diagonal
+    /// ones from the four-point mixed difference [f(+,+) - f(+,-) - f(-,+) + f(-,-)] / (4 h_i h_j), each
+    /// over the search of step sizes of <see cref="SecondDerivative"/>, computed once per pair and
+    /// mirrored, so the result is exactly symmetric. An entry no step resolves has an infinite error; so
+    /// has every mixed entry of an axis whose own second derivative could not be resolved (a mixed
+    /// difference that looks settled there only reflects steps far coarser than the curvature).
     /// </summary>
     /// <param name="f">The scalar field; it receives a private copy of the point.</param>
     /// <param name="x">The point (finite coordinates); not modified.</param>
@@ -103,26 +106,22 @@ public static partial class NumericalDerivative
         var n = work.Length;
         var values = new double[n, n];
         var errors = new double[n, n];
-        var single = new double[1];
-        var singleError = new double[1];
         var centre = f(work);
         for (var i = 0; i < n; i++)
         {
             var index = i;
             var origin = x[i];
-            RiddersExtrapolation.RunWithRestarts(
+            double Along(double t) => Evaluate(f, work, index, t, origin);
+            var result = AdaptiveSteps.Search(
                 (h, estimate) =>
                 {
                     var (plus, minus) = (origin + h, origin - h);
-                    estimate[0] = SecondDifference(
-                        Evaluate(f, work, index, plus, origin), centre, Evaluate(f, work, index, minus, origin), plus - origin, origin - minus);
+                    estimate[0] = SecondDifference(Along(plus), centre, Along(minus), plus - origin, origin - minus);
                     return 0.5 * (plus - minus);
                 },
-                AxisStep(origin),
-                single,
-                singleError);
-            values[i, i] = single[0];
-            errors[i, i] = singleError[0];
+                Along, origin, order: 2);
+            values[i, i] = result.Value;
+            errors[i, i] = result.ErrorEstimate;
         }
 
         for (var i = 0; i < n; i++)
@@ -131,9 +130,17 @@ public static partial class NumericalDerivative
             {
                 var (first, second) = (i, j);
                 var (originI, originJ) = (x[i], x[j]);
-                var (scaleI, scaleJ) = (AxisStep(originI), AxisStep(originJ));
+                // Power-of-two axis scales: origin + t scale is exact for the noise probe's t = k 2^-40.
+                var (scaleI, scaleJ) = (PowerOfTwoScale(originI), PowerOfTwoScale(originJ));
+                double Diagonal(double t)
+                {
+                    var value = Corner(f, work, first, originI + (t * scaleI), second, originJ + (t * scaleJ));
+                    work[first] = originI;
+                    work[second] = originJ;
+                    return value;
+                }
                 // Both axes shrink together: the common factor s plays the role of h in the h^2 error series.
-                RiddersExtrapolation.RunWithRestarts(
+                var result = AdaptiveSteps.Search(
                     (s, estimate) =>
                     {
                         var (plusI, minusI) = (originI + (s * scaleI), originI - (s * scaleI));
@@ -145,15 +152,22 @@ public static partial class NumericalDerivative
                         estimate[0] = sum / ((plusI - minusI) * (plusJ - minusJ));
                         return s;
                     },
-                    1.0,
-                    single,
-                    singleError);
-                values[i, j] = values[j, i] = single[0];
-                errors[i, j] = errors[j, i] = singleError[0];
+                    Diagonal, 0, order: 2, stepScale: scaleI * scaleJ);
+                double error = double.IsInfinity(errors[i, i]) || double.IsInfinity(errors[j, j]) ? double.PositiveInfinity : result.ErrorEstimate;
+                values[i, j] = values[j, i] = result.Value;
+                errors[i, j] = errors[j, i] = error;
             }
         }
 
         return (values, errors);
+    }
+
+    /// <summary>The smallest power of two at least max(1, |x|).</summary>
+    private static double PowerOfTwoScale(double x)
+    {
+        double scale = Math.Max(1, Math.Abs(x));
+        double power = Math.ScaleB(1.0, Math.ILogB(scale));
+        return power < scale && power <= double.MaxValue / 2 ? 2 * power : power;
     }
 
     private static double[] CopyPoint(double[] x)

@@ -199,3 +199,45 @@ public class HonestDerivativeTests
             Assert.True(result.ErrorEstimate <= 1e-6 * Math.Abs(exact), $"{name}: estimate {result.ErrorEstimate:E2} of {exact:R}");
     }
 }
+
+public class HonestMultivariateDerivativeTests
+{
+    private static double LogSumExp(double[] v)
+    {
+        double m = Math.Max(v[0], v[1]);
+        return m + Math.Log(Math.Exp(v[0] - m) + Math.Exp(v[1] - m));
+    }
+
+    [Theory]
+    [InlineData(0.0, 0.5)]
+    [InlineData(1.0, -2.0)]
+    [InlineData(30.0, 29.0)]
+    [InlineData(1e308, 1e308)]
+    [InlineData(1e15, 1e15)]
+    public void Hessian_of_log_sum_exp_is_right_or_says_it_cannot_tell(double a, double b)
+    {
+        // Exact: with p = softmax(a, b), H = [[p0 p1, -p0 p1], [-p0 p1, p0 p1]]; gradient (p0, p1).
+        double p0 = 1 / (1 + Math.Exp(b - a)), p1 = 1 - p0, c = p0 * p1;
+        double[,] exact = { { c, -c }, { -c, c } };
+        var (values, errors) = NumericalDerivative.Hessian(LogSumExp, [a, b]);
+        for (int i = 0; i < 2; i++)
+            for (int j = 0; j < 2; j++)
+            {
+                if (double.IsPositiveInfinity(errors[i, j])) continue; // "cannot tell" is an honest answer
+                double trueError = Math.Abs(values[i, j] - exact[i, j]);
+                Assert.True(trueError <= errors[i, j], $"H[{i},{j}] at ({a}, {b}) = {values[i, j]:R}, exact {exact[i, j]:R}: true error {trueError:E2} above the estimate {errors[i, j]:E2}");
+            }
+        if (Math.Abs(a) < 100) Assert.True(errors[0, 1] <= 1e-6, $"resolvable case, error {errors[0, 1]:E2}");
+        var (gradient, gradientErrors) = NumericalDerivative.Gradient(LogSumExp, [a, b]);
+        Assert.True(double.IsPositiveInfinity(gradientErrors[0]) || Math.Abs(gradient[0] - p0) <= gradientErrors[0], $"gradient {gradient[0]:R}, exact {p0:R}, estimate {gradientErrors[0]:E2}");
+    }
+
+    [Fact]
+    public void Hessian_at_1e308_reports_the_unresolvable_entries_with_infinite_error()
+    {
+        // The curvature of log-sum-exp lives at differences of order 1; at 1e308 no representable step gets near that (issue case 4).
+        var (_, errors) = NumericalDerivative.Hessian(LogSumExp, [1e308, 1e308]);
+        Assert.True(double.IsPositiveInfinity(errors[0, 1]));
+        Assert.True(double.IsPositiveInfinity(errors[0, 0]));
+    }
+}
