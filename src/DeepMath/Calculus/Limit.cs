@@ -14,6 +14,9 @@ public static class Limit
 {
     private const int MaxTerms = 40;
 
+    /// <summary>Samples before AtInfinity may stop early: enough for the extrapolation table to mean something.</summary>
+    private const int MinSamplesBeforeStopping = 8;
+
     /// <summary>The limit of f(x) as x approaches the finite point <paramref name="x0"/>.</summary>
     /// <param name="f">The function; it is never evaluated at <paramref name="x0"/> itself.</param>
     /// <param name="x0">The finite limit point (use <see cref="AtInfinity"/> for ±infinity).</param>
@@ -61,7 +64,8 @@ public static class Limit
     /// <summary>
     /// The limit of f(x) as x goes to +infinity (or -infinity): f is sampled at x_k = ±10 * 2^k and the
     /// sequence is treated as a function of t = 1/|x| approaching 0, with the same extrapolation and
-    /// divergence detection as <see cref="At"/>.
+    /// divergence detection as <see cref="At"/>. At most 40 samples (x up to 5.5e12); sampling stops as
+    /// soon as two successive analyses agree on a converged limit, usually after 10 to 15 samples.
     /// </summary>
     /// <param name="f">The function.</param>
     /// <param name="positive">True for x to +infinity, false for x to -infinity.</param>
@@ -74,12 +78,27 @@ public static class Limit
         var steps = new double[MaxTerms];
         var values = new double[MaxTerms];
         var count = 0;
+        var previous = double.NaN;
         for (var k = 0; k < MaxTerms; k++)
         {
             var x = Math.ScaleB(positive ? 10.0 : -10.0, k);
             if (!Collect(f(x), 1 / Math.Abs(x), steps, values, ref count))
             {
                 break;
+            }
+
+            // Stop sampling once two successive analyses agree on a converged limit: f may be costly far out
+            // (a partial sum of x terms, say), and the extra samples cannot improve a settled answer.
+            if (count >= MinSamplesBeforeStopping)
+            {
+                var interim = SequenceLimit.Analyze(steps.AsSpan(0, count), values.AsSpan(0, count), tolerance);
+                var settled = interim.Kind == LimitKind.Finite && interim.Error <= tolerance * Math.Max(Math.Abs(interim.Value), double.Epsilon);
+                if (settled && Math.Abs(interim.Value - previous) <= interim.Error)
+                {
+                    break;
+                }
+
+                previous = settled ? interim.Value : double.NaN;
             }
         }
 

@@ -154,3 +154,26 @@ public class LimitNotConvergedTests
         Assert.True(double.IsNaN(oscillating.Value));
     }
 }
+
+public class LimitAtInfinitySamplingTests
+{
+    [Fact]
+    public void A_settled_limit_stops_sampling_long_before_the_cap()
+    {
+        // (1 + 1/x)^x -> e: sampling far out costs nothing here, but a user's f may be a partial sum of x terms.
+        double largest = 0;
+        var result = Limit.AtInfinity(x => { largest = Math.Max(largest, x); return Math.Pow(1 + 1 / x, x); });
+        Assert.Equal(LimitKind.Finite, result.Kind);
+        Assert.Equal(Math.E, result.Value, 7);
+        Assert.True(largest < 1e7, $"sampled up to x = {largest:E2}");
+    }
+
+    [Fact]
+    public void A_divergent_function_is_still_sampled_to_the_cap_and_called_divergent()
+    {
+        double largest = 0;
+        var result = Limit.AtInfinity(x => { largest = Math.Max(largest, x); return Math.Sqrt(x); });
+        Assert.NotEqual(LimitKind.Finite, result.Kind);
+        Assert.True(largest <= 10 * Math.Pow(2, 39));
+    }
+}
