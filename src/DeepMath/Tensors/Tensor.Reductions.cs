@@ -93,8 +93,17 @@ public static partial class Tensor
         /// </summary>
         public Tensor<T> Var(int[]? axes = null, int ddof = 0, bool keepDims = false)
         {
-            var (meanSquare, scale) = ScaledMeanSquare(x, axes, ddof, keepDims);
-            return meanSquare * (scale * scale);
+            if (!Recorder.ShouldRecord(x))
+            {
+                var (meanSquare, scale) = ScaledMeanSquare(x, axes, ddof, keepDims);
+                return meanSquare * (scale * scale);
+            }
+            // Recorded with its own rule, 2 (x - mean) / (n - ddof): through the scaled form the chain would
+            // multiply scale² (infinite when the variance overflows) by a tiny factor and give NaN.
+            Tensor<T> value;
+            using (GradMode.Disable()) value = x.Detach().Var(axes, ddof, keepDims);
+            var normalized = Reduction.NormalizeAxes(axes, axes is null, x.Rank);
+            return Recorder.Many(value, OpCode.Custom, [x], new CustomArguments<T>(new VarianceBackward<T>(normalized, ddof, keepDims)));
         }
 
         /// <summary>Variance over one axis.</summary>

@@ -70,3 +70,37 @@ public class ScalingTests
         Assert.Equal(-6.0, Linalg.Det(Tensor.FromArray([0.0, 2, 0, 3, 0, 0, 0, 0, 1], 3, 3)).ToScalar(), 1e-15);
     }
 }
+
+public class VarianceGradientTests
+{
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(1e300)]
+    [InlineData(1e200)]
+    [InlineData(1e-300)]
+    public void The_variance_gradient_is_two_deviations_over_n_even_where_the_variance_overflows_or_underflows(double scale)
+    {
+        // x = scale * [1, -1, 3]: mean scale, deviations [0, -2, 2] scale; d var / dx = 2 dev / n (ddof 0), 2 dev / (n - 1) (ddof 1).
+        foreach (int ddof in new[] { 0, 1 })
+        {
+            var x = Tensor.FromArray(new[] { scale, -scale, 3 * scale }).RequireGrad();
+            x.Var(ddof: ddof).Backward();
+            var g = x.Grad!.ToArray();
+            double factor = 2.0 / (3 - ddof);
+            Assert.Equal(0, g[0]);
+            Assert.Equal(-2 * scale * factor, g[1], Math.Abs(2 * scale * factor) * 1e-15);
+            Assert.Equal(2 * scale * factor, g[2], Math.Abs(2 * scale * factor) * 1e-15);
+        }
+    }
+
+    [Fact]
+    public void The_variance_gradient_over_an_axis_with_keep_dims_broadcasts_the_incoming_gradient()
+    {
+        var x = Tensor.FromArray(new[] { 1.0, 2, 4, 10, 20, 40 }, 2, 3).RequireGrad();
+        (x.Var(1, keepDims: true) * Tensor.FromArray(new[] { 1.0, 10 }, 2, 1)).Sum().Backward();
+        var g = x.Grad!.ToArray();
+        // Row 0: mean 7/3, dev [-4/3, -1/3, 5/3], 2 dev / 3 times 1; row 1 ten times larger data, times 10.
+        double[] expected = [-8.0 / 9, -2.0 / 9, 10.0 / 9, -800.0 / 9, -200.0 / 9, 1000.0 / 9];
+        for (int i = 0; i < 6; i++) Assert.Equal(expected[i], g[i], 1e-12);
+    }
+}
