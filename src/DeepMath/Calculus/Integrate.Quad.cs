@@ -28,11 +28,18 @@ public static partial class Integrate
         var candidates = new[] { kronrod, tanhSinh }.Where(r => double.IsFinite(r.Value) && double.IsFinite(r.ErrorEstimate)).ToArray();
         if (candidates.Length == 0)
             return Finish(new IntegrationResult(double.NaN, double.PositiveInfinity, evaluations, false), throwOnFailure, nameof(Quad), evaluations);
-        var best = candidates.MinBy(r => r.ErrorEstimate)!;
+        // A rule that met its own tolerance is trusted over one that did not (tanh-sinh's estimate on an
+        // integrand spoiled by rounding near the endpoint, 1/sqrt(1 - x^2) at 1, is no bound).
+        var trusted = candidates.Where(r => r.Converged).ToArray();
+        var best = (trusted.Length > 0 ? trusted : candidates).MinBy(r => r.ErrorEstimate)!;
         double disagreement = candidates.Length == 2 ? Math.Abs(kronrod.Value - tanhSinh.Value) : 0;
+        var other = candidates.Length == 2 ? (ReferenceEquals(best, kronrod) ? tanhSinh : kronrod) : best;
         // Rules that disagree beyond their estimates are usually biased alike (both miss the mass of a
-        // singularity closer than double precision resolves): three times the gap covers that.
-        double error = Math.Max(best.ErrorEstimate, disagreement > kronrod.ErrorEstimate + tanhSinh.ErrorEstimate ? 3 * disagreement : disagreement);
+        // singularity closer than double precision resolves): three times the gap covers that. Otherwise
+        // the gap bounds a trusted answer's error; an untrusted one may be off by the gap plus the other's estimate.
+        double error = disagreement > kronrod.ErrorEstimate + tanhSinh.ErrorEstimate ? Math.Max(best.ErrorEstimate, 3 * disagreement)
+            : best.Converged ? Math.Max(best.ErrorEstimate, disagreement)
+            : Math.Max(best.ErrorEstimate, disagreement + (ReferenceEquals(other, best) ? 0 : other.ErrorEstimate));
         bool converged = error <= Math.Max(absoluteTolerance, relativeTolerance * Math.Abs(best.Value));
         return Finish(new IntegrationResult(best.Value, error, evaluations, converged), throwOnFailure, nameof(Quad), evaluations);
     }

@@ -246,3 +246,50 @@ public class AutomaticIntegrationTests
         if (name[0] is 'e' or 'c' or 'l') Assert.True(result.Converged, $"{name} should converge: {result.Value:R}, estimate {result.ErrorEstimate:E2}");
     }
 }
+
+public class HonestEndpointSingularityTests
+{
+    public static TheoryData<string, double, double, double> Cases() => new()
+    {
+        { "1/sqrt(1-x2)", -1, 1, Math.PI },
+        { "1/sqrt(x(1-x))", 0, 1, Math.PI },
+        { "x^-0.5", 0, 1, 2 },
+        { "log x", 0, 1, -1 },
+        { "x^-0.9", 0, 1, 10 },
+        { "log(x)/sqrt(x)", 0, 1, -4 },
+    };
+
+    private static Func<double, double> Function(string name) => name switch
+    {
+        "1/sqrt(1-x2)" => x => 1 / Math.Sqrt(1 - x * x),
+        "1/sqrt(x(1-x))" => x => 1 / Math.Sqrt(x * (1 - x)),
+        "x^-0.5" => x => 1 / Math.Sqrt(x),
+        "log x" => Math.Log,
+        "x^-0.9" => x => Math.Pow(x, -0.9),
+        _ => x => Math.Log(x) / Math.Sqrt(x),
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Gauss_Kronrod_never_claims_success_with_an_estimate_below_the_true_error(string name, double a, double b, double exact)
+    {
+        // Near 1, 1 - x² is only as accurate as x's rounding allows: no rule can beat about 1e-8 on 1/sqrt(1 - x²),
+        // and Gauss-Kronrod must then say so (the node-rounding term) rather than report 1e-10.
+        var r = Integrate.GaussKronrod(Function(name), a, b, throwOnFailure: false);
+        double trueError = Math.Abs(r.Value - exact);
+        if (r.Converged) Assert.True(trueError <= r.ErrorEstimate, $"{name}: true error {trueError:E2}, estimate {r.ErrorEstimate:E2}");
+        else Assert.True(trueError <= 10 * r.ErrorEstimate, $"{name}: not converged, true error {trueError:E2}, estimate {r.ErrorEstimate:E2}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Tanh_sinh_never_claims_success_with_an_estimate_below_the_true_error(string name, double a, double b, double exact)
+    {
+        foreach (double tolerance in new[] { 1e-12, 1e-10, 1e-6 })
+        {
+            var r = Integrate.DoubleExponential(Function(name), a, b, tolerance, throwOnFailure: false);
+            double trueError = Math.Abs(r.Value - exact);
+            if (r.Converged) Assert.True(trueError <= r.ErrorEstimate, $"{name} at {tolerance}: true error {trueError:E2}, estimate {r.ErrorEstimate:E2}");
+        }
+    }
+}
