@@ -13,7 +13,7 @@ internal static class SmallSvd
     /// A = U diag(S) Vᵀ for a (rows x cols, row-major, rows &gt;= cols): U rows x cols with orthonormal
     /// columns (a zero column where S is 0), S descending, V cols x cols orthogonal.
     /// </summary>
-    /// <exception cref="DeepMath.Calculus.ConvergenceException">Not orthogonal after 80 sweeps (NaN input, for one).</exception>
+    /// <exception cref="DecompositionNotConvergedException">Not orthogonal after 80 sweeps (NaN input, for one).</exception>
     public static (double[] U, double[] S, double[] V) Decompose(double[] a, int rows, int cols)
     {
         if (rows < cols) throw new ArgumentException($"SmallSvd needs rows >= cols, got {rows} x {cols}.");
@@ -54,7 +54,7 @@ internal static class SmallSvd
                     }
                 }
         }
-        if (rotated) throw new DeepMath.Calculus.ConvergenceException($"The Jacobi SVD of a {rows} x {cols} matrix did not converge in {MaxSweeps} sweeps (non-finite entries?).");
+        if (rotated) throw new DecompositionNotConvergedException($"The Jacobi SVD of a {rows} x {cols} matrix did not converge in {MaxSweeps} sweeps (non-finite entries?).", sweep);
         var sigma = new double[cols];
         for (int j = 0; j < cols; j++)
         {

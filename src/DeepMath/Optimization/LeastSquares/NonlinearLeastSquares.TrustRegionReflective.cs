@@ -69,6 +69,12 @@ public static partial class NonlinearLeastSquares
                 break;
             }
             if (iteration >= options.MaxIterations) break;
+            if (!VectorMath.AllFinite(jacobian))
+            {
+                reason = StopReason.NonFiniteValue;
+                message = "the Jacobian has NaN or infinite entries at the current parameters";
+                break;
+            }
             if (function.Evaluations >= maxEvaluations) { reason = StopReason.MaxEvaluations; message = $"the cap on residual evaluations ({maxEvaluations}) was reached"; break; }
             iteration++;
             var d = new double[m];
