@@ -24,41 +24,57 @@ internal static class AdaptiveSteps
     /// <param name="order">1 for a first derivative, 2 for a second (the noise divides by h^order).</param>
     /// <param name="stepScale">What the quotient's denominator holds besides h^order (the product of the axis scales of a mixed difference).</param>
     public static DerivativeResult Search(DifferenceQuotient quotient, Func<double, double> f, double x, int order, double stepScale = 1)
+        => SearchMany(quotient, 1, t => [f(t)], x, order, stepScale)[0];
+
+    /// <summary>The same search for a quotient with several components (a Jacobian column): each component gets its own decade and error.</summary>
+    public static DerivativeResult[] SearchMany(DifferenceQuotient quotient, int components, Func<double, double[]> f, double x, int order, double stepScale = 1)
     {
         double scale = Math.Max(1, Math.Abs(x));
-        var values = new double[Decades];
-        var errors = new double[Decades];
+        var values = new double[Decades, components];
+        var errors = new double[Decades, components];
         var steps = new double[Decades];
-        var value = new double[1];
-        var error = new double[1];
+        var value = new double[components];
+        var error = new double[components];
         for (int k = 0; k < Decades; k++)
         {
             steps[k] = scale * Math.Pow(10, -(k + 1));
             RiddersExtrapolation.Run(quotient, steps[k], value, error);
-            values[k] = value[0];
-            errors[k] = error[0];
+            for (int c = 0; c < components; c++)
+            {
+                values[k, c] = value[c];
+                errors[k, c] = error[c];
+            }
         }
-        double noise = Noise(f, x, scale);
+        var noises = Noise(f, components, x, scale);
+        var results = new DerivativeResult[components];
+        for (int c = 0; c < components; c++) results[c] = Choose(values, errors, steps, c, noises[c], order, stepScale);
+        return results;
+    }
+
+    private static DerivativeResult Choose(double[,] values, double[,] errors, double[] steps, int c, double noise, int order, double stepScale)
+    {
         if (double.IsPositiveInfinity(noise))
         {
-            // f has structure below every step we can take: report the most self-consistent run, as no answer.
-            int k = Array.FindIndex(values, double.IsFinite);
-            return new DerivativeResult(k < 0 ? double.NaN : values[k], double.PositiveInfinity);
+            // f has structure below every step we can take: report the first finite run, as no answer.
+            for (int k = 0; k < Decades; k++)
+                if (double.IsFinite(values[k, c])) return new DerivativeResult(values[k, c], double.PositiveInfinity);
+            return new DerivativeResult(double.NaN, double.PositiveInfinity);
         }
         int best = -1, fallback = -1;
         double bestError = double.PositiveInfinity, fallbackError = double.PositiveInfinity;
         for (int k = 0; k < Decades; k++)
         {
-            if (!double.IsFinite(values[k])) continue;
+            double v = values[k, c];
+            if (!double.IsFinite(v)) continue;
             double agreement = double.PositiveInfinity;
-            if (k > 0 && double.IsFinite(values[k - 1])) agreement = Math.Min(agreement, Math.Abs(values[k] - values[k - 1]));
-            if (k + 1 < Decades && double.IsFinite(values[k + 1])) agreement = Math.Min(agreement, Math.Abs(values[k] - values[k + 1]));
+            if (k > 0 && double.IsFinite(values[k - 1, c])) agreement = Math.Min(agreement, Math.Abs(v - values[k - 1, c]));
+            if (k + 1 < Decades && double.IsFinite(values[k + 1, c])) agreement = Math.Min(agreement, Math.Abs(v - values[k + 1, c]));
             // The table ends near 1/1.4^10 of its first step; the noise there, amplified by the extrapolation (about 10x).
             double smallest = steps[k] / Math.Pow(1.4, 10);
             double floor = 10 * noise / (Math.Pow(smallest, order) * stepScale);
             // Ridders' own estimate is a distance between table entries, not a bound: doubled.
-            double honest = Math.Max(Math.Max(2 * errors[k], agreement), floor);
-            bool stable = agreement <= 0.1 * Math.Abs(values[k]) + floor;
+            double honest = Math.Max(Math.Max(2 * errors[k, c], agreement), floor);
+            bool stable = agreement <= 0.1 * Math.Abs(v) + floor;
             if (stable && honest < bestError)
             {
                 bestError = honest;
@@ -70,40 +86,48 @@ internal static class AdaptiveSteps
                 fallback = k;
             }
         }
-        if (best >= 0) return new DerivativeResult(values[best], bestError);
+        if (best >= 0) return new DerivativeResult(values[best, c], bestError);
         // No decade settles: the best guess, with an error that says it is none.
-        return new DerivativeResult(fallback < 0 ? double.NaN : values[fallback], double.PositiveInfinity);
+        return new DerivativeResult(fallback < 0 ? double.NaN : values[fallback, c], double.PositiveInfinity);
     }
 
     /// <summary>
-    /// f's rounding noise near x: the sixth difference over seven points 2^-40 of the scale apart has
-    /// variance 924 sigma^2 when f is smooth at that scale (Hamming), so sigma is about |D6| / 30;
-    /// the largest of three such estimates, never below half an ulp of f(x). The same probe at a 32
-    /// times finer spacing tells noise from structure: rounding noise does not depend on the spacing,
-    /// while a kink (or curvature far below the scale of x) shrinks with it. Structure means no step
-    /// this search can take resolves the derivative: the noise is then reported as infinite.
+    /// f's rounding noise near x, per component: the sixth difference over seven points 2^-40 of the
+    /// scale apart has variance 924 sigma^2 when f is smooth at that scale (Hamming), so sigma is about
+    /// |D6| / 30; the largest of three such estimates, never below half an ulp of f(x). The same probe at
+    /// a 32 times finer spacing tells noise from structure: rounding noise does not depend on the
+    /// spacing, while a kink (or curvature far below the scale of x) shrinks with it. Structure means no
+    /// step this search can take resolves the derivative: the noise is then reported as infinite.
     /// </summary>
-    private static double Noise(Func<double, double> f, double x, double scale)
+    private static double[] Noise(Func<double, double[]> f, int components, double x, double scale)
     {
         // A power of two 2^-40 of the scale: thousands of ulps of x, so x + j delta is exact (rounded
         // arguments would pose as noise), yet small enough that f's own sixth difference vanishes.
         double delta = Math.ScaleB(1.0, Math.ILogB(scale) - 40);
-        double fx = f(x);
-        double halfUlp = double.IsFinite(fx) ? 0.5 * Math.BitIncrement(Math.Abs(fx)) - 0.5 * Math.Abs(fx) : 0;
-        double coarse = SixthDifferenceNoise(f, x, delta), fine = SixthDifferenceNoise(f, x, delta / 32);
-        if (coarse > 8 * fine && coarse > 100 * halfUlp) return double.PositiveInfinity;
-        return Math.Max(coarse, halfUlp);
+        var fx = f(x);
+        var coarse = SixthDifferenceNoise(f, components, x, delta);
+        var fine = SixthDifferenceNoise(f, components, x, delta / 32);
+        var noise = new double[components];
+        for (int c = 0; c < components; c++)
+        {
+            double halfUlp = double.IsFinite(fx[c]) ? 0.5 * Math.BitIncrement(Math.Abs(fx[c])) - 0.5 * Math.Abs(fx[c]) : 0;
+            noise[c] = coarse[c] > 8 * fine[c] && coarse[c] > 100 * halfUlp ? double.PositiveInfinity : Math.Max(coarse[c], halfUlp);
+        }
+        return noise;
     }
 
-    private static double SixthDifferenceNoise(Func<double, double> f, double x, double delta)
+    private static double[] SixthDifferenceNoise(Func<double, double[]> f, int components, double x, double delta)
     {
-        double sigma = 0;
-        Span<double> v = stackalloc double[7];
+        var sigma = new double[components];
+        var v = new double[7][];
         for (int shift = 0; shift < 3; shift++)
         {
             for (int j = 0; j < 7; j++) v[j] = f(x + (j - 3 + 7 * shift) * delta);
-            double d6 = v[0] - 6 * v[1] + 15 * v[2] - 20 * v[3] + 15 * v[4] - 6 * v[5] + v[6];
-            if (double.IsFinite(d6)) sigma = Math.Max(sigma, Math.Abs(d6) / Math.Sqrt(924));
+            for (int c = 0; c < components; c++)
+            {
+                double d6 = v[0][c] - 6 * v[1][c] + 15 * v[2][c] - 20 * v[3][c] + 15 * v[4][c] - 6 * v[5][c] + v[6][c];
+                if (double.IsFinite(d6)) sigma[c] = Math.Max(sigma[c], Math.Abs(d6) / Math.Sqrt(924));
+            }
         }
         return sigma;
     }

@@ -38,8 +38,9 @@ public static partial class NumericalDerivative
     }
 
     /// <summary>
-    /// The Jacobian J[i, j] = d f_i / d x_j of a vector field; one Ridders table per column handles all
-    /// outputs at once (each output keeps its own best estimate and stopping point).
+    /// The Jacobian J[i, j] = d f_i / d x_j of a vector field: one search of step sizes per column serves all
+    /// outputs at once (each output keeps its own best step, error and noise floor; an output no step
+    /// resolves has an infinite error).
     /// </summary>
     /// <param name="f">The vector field; it receives a private copy of the point and must return the same length every time.</param>
     /// <param name="x">The point (finite coordinates); not modified.</param>
@@ -52,21 +53,24 @@ public static partial class NumericalDerivative
         var m = CheckedOutput(f(work), -1).Length;
         var values = new double[m, n];
         var errors = new double[m, n];
-        var column = new double[m];
-        var columnErrors = new double[m];
         for (var j = 0; j < n; j++)
         {
             var index = j;
             var origin = x[j];
-            RiddersExtrapolation.RunWithRestarts(
+            double[] Along(double t)
+            {
+                work[index] = t;
+                var output = (double[])CheckedOutput(f(work), m).Clone();
+                work[index] = origin;
+                return output;
+            }
+
+            var column = AdaptiveSteps.SearchMany(
                 (h, estimate) =>
                 {
                     var (plus, minus) = (origin + h, origin - h);
-                    work[index] = plus;
-                    var upper = CheckedOutput(f(work), m);
-                    work[index] = minus;
-                    var lower = CheckedOutput(f(work), m);
-                    work[index] = origin;
+                    var upper = Along(plus);
+                    var lower = Along(minus);
                     var width = plus - minus;
                     for (var i = 0; i < m; i++)
                     {
@@ -75,13 +79,11 @@ public static partial class NumericalDerivative
 
                     return 0.5 * width;
                 },
-                AxisStep(origin),
-                column,
-                columnErrors);
+                m, Along, origin, order: 1);
             for (var i = 0; i < m; i++)
             {
-                values[i, j] = column[i];
-                errors[i, j] = columnErrors[i];
+                values[i, j] = column[i].Value;
+                errors[i, j] = column[i].ErrorEstimate;
             }
         }
 
@@ -188,8 +190,6 @@ public static partial class NumericalDerivative
 
         return (double[])x.Clone();
     }
-
-    private static double AxisStep(double coordinate) => 0.1 * Math.Max(1, Math.Abs(coordinate));
 
     /// <summary>f with one coordinate moved, restoring the shared work array afterwards.</summary>
     private static double Evaluate(Func<double[], double> f, double[] work, int index, double value, double origin)

@@ -240,4 +240,33 @@ public class HonestMultivariateDerivativeTests
         Assert.True(double.IsPositiveInfinity(errors[0, 1]));
         Assert.True(double.IsPositiveInfinity(errors[0, 0]));
     }
+
+    [Fact]
+    public void Jacobian_components_are_right_within_their_estimates_and_a_kink_has_no_answer()
+    {
+        // f = [sin(x0 x1), exp(x0), |x1|, sin(1e8 x0)] at (1, 0): exact columns [x1 cos, e, -, 1e8 cos(1e8)] and [x0 cos, 0, undefined, 0].
+        var (values, errors) = NumericalDerivative.Jacobian(p => [Math.Sin(p[0] * p[1]), Math.Exp(p[0]), Math.Abs(p[1]), Math.Sin(1e8 * p[0])], [1.0, 0.0]);
+        double[,] exact = { { 0, 1 }, { Math.E, 0 }, { double.NaN, double.NaN }, { 1e8 * Math.Cos(1e8), 0 } };
+        for (int i = 0; i < 4; i++)
+            for (int j = 0; j < 2; j++)
+            {
+                if (i == 2) continue;
+                double trueError = Math.Abs(values[i, j] - exact[i, j]);
+                Assert.True(double.IsPositiveInfinity(errors[i, j]) || trueError <= errors[i, j], $"J[{i},{j}] = {values[i, j]:R}, exact {exact[i, j]:R}, estimate {errors[i, j]:E2}");
+            }
+        Assert.True(double.IsPositiveInfinity(errors[2, 1]), $"d|x1|/dx1 at 0 reported as {values[2, 1]} +- {errors[2, 1]}");
+        Assert.True(errors[1, 0] <= 1e-8, "exp is resolved to 1e-8");
+    }
+
+    [Fact]
+    public void A_derivative_no_step_resolves_is_not_converged_and_ensure_converged_throws_with_the_best_estimate()
+    {
+        var kink = NumericalDerivative.Derivative(Math.Abs, 0);
+        Assert.False(kink.Converged);
+        var e = Assert.Throws<ConvergenceException>(() => kink.EnsureConverged());
+        Assert.Equal(kink.Value, e.Value);
+        var smooth = NumericalDerivative.Derivative(Math.Exp, 1);
+        Assert.True(smooth.Converged);
+        Assert.Same(smooth, smooth.EnsureConverged());
+    }
 }
