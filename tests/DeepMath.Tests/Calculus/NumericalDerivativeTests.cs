@@ -268,5 +268,11 @@ public class HonestMultivariateDerivativeTests
         var smooth = NumericalDerivative.Derivative(Math.Exp, 1);
         Assert.True(smooth.Converged);
         Assert.Same(smooth, smooth.EnsureConverged());
+        Assert.Same(smooth, smooth.EnsureConverged(1e-10));
+        // Issue case 3: cancellation in f leaves about four digits; asking for 1e-8 relative is refused with the estimate.
+        var cancelled = NumericalDerivative.Derivative(x => Math.Cos(x) - 1 + x * x / 2, 1e-3);
+        Assert.True(cancelled.Converged);
+        e = Assert.Throws<ConvergenceException>(() => cancelled.EnsureConverged(1e-8));
+        Assert.Equal(cancelled.ErrorEstimate, e.ErrorEstimate);
     }
 }
