@@ -7,7 +7,8 @@ namespace DeepMath.Cli.Commands;
 
 /// <summary>
 /// <c>deepmath strd</c>: runs the NIST Statistical Reference Datasets the library can handle (today the
-/// 27 nonlinear regressions, each from both starts) and prints the log relative error of each result.
+/// 11 linear regressions and the 27 nonlinear ones, each from both starts) and prints the log relative
+/// error of each result.
 /// </summary>
 public static class StrdCommand
 {
@@ -26,7 +27,7 @@ public static class StrdCommand
     {
         if (!Directory.Exists(folder))
             throw new UsageException($"--data {folder}: no such folder; pass the folder holding the NIST StRD JSON files (the repository's data/nist).");
-        var names = NistNonlinearModels.ByName.Keys.Order(StringComparer.Ordinal).ToList();
+        var names = LinearStrd.Names.Concat(NistNonlinearModels.ByName.Keys.Order(StringComparer.Ordinal)).ToList();
         if (only is not null)
         {
             var match = names.FirstOrDefault(n => n.Equals(only, StringComparison.OrdinalIgnoreCase))
@@ -39,6 +40,25 @@ public static class StrdCommand
             string path = Path.Combine(folder, name + ".json");
             if (!File.Exists(path)) throw new FileNotFoundException($"{path}: missing; --data must name the folder holding the NIST StRD JSON files.", path);
             var dataset = NistDataset.Load(path);
+            if (LinearStrd.Names.Contains(dataset.Name))
+            {
+                var l = LinearStrd.Run(dataset);
+                if (json)
+                {
+                    output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+                    {
+                        ["dataset"] = l.Dataset, ["kind"] = "linear", ["difficulty"] = l.Difficulty, ["min_lre"] = Math.Round(l.MinLre, 2),
+                        ["estimates_lre"] = l.EstimateLre.Select(v => Math.Round(v, 2)).ToArray(),
+                        ["std_errors_lre"] = l.StandardErrorLre.Select(v => Math.Round(v, 2)).ToArray(),
+                        ["residual_sd_lre"] = Math.Round(l.ResidualStandardDeviationLre, 2), ["r_squared_lre"] = Math.Round(l.RSquaredLre, 2),
+                    }, CliJson.Default.DictionaryStringObject));
+                }
+                else
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{l.Dataset,-10} {"linear",-10} {l.Difficulty,-10} {"",5} {l.MinLre,8:F1} {"",10} {"",10}"));
+                }
+                continue;
+            }
             for (int start = 1; start <= dataset.Starts.Count; start++)
             {
                 var r = NonlinearStrd.Run(dataset, start);
