@@ -149,18 +149,7 @@ public static partial class NonlinearLeastSquares
                 break;
             }
         }
-        return new LeastSquaresResult
-        {
-            Parameters = Tensor.FromArray(x),
-            Residuals = Tensor.FromArray(f),
-            Jacobian = Tensor.FromArray(jacobian, n, m),
-            ResidualSumOfSquares = 2 * cost,
-            Iterations = iteration,
-            FunctionEvaluations = function.Evaluations,
-            JacobianEvaluations = function.JacobianEvaluations,
-            Reason = reason,
-            Message = message,
-        };
+        return Result(x, f, jacobian, n, m, 2 * cost, iteration, function, reason, message);
     }
 
     /// <summary>Coleman-Li scaling: the distance to the bound the negative gradient points at (1 when that side is free), and its derivative sign.</summary>

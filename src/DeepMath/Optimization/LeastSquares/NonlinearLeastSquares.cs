@@ -142,19 +142,22 @@ public static partial class NonlinearLeastSquares
                 break;
             }
         }
-        return new LeastSquaresResult
+        return Result(p, r, jacobian, n, m, cost, iteration, function, reason, message);
+    }
+
+    private static LeastSquaresResult Result(double[] p, double[] r, double[] jacobian, int n, int m, double sumOfSquares, int iterations,
+        ResidualFunction function, StopReason reason, string message) => new()
         {
             Parameters = Tensor.FromArray(p),
             Residuals = Tensor.FromArray(r),
             Jacobian = Tensor.FromArray(jacobian, n, m),
-            ResidualSumOfSquares = cost,
-            Iterations = iteration,
+            ResidualSumOfSquares = sumOfSquares,
+            Iterations = iterations,
             FunctionEvaluations = function.Evaluations,
             JacobianEvaluations = function.JacobianEvaluations,
             Reason = reason,
             Message = message,
         };
-    }
 
     /// <summary>The step minimizing ||J s + r||² + μ ||D s||²: QR of the stacked (n + m) x m system.</summary>
     private static double[] DampedStep(double[] jacobian, double[] r, double[] scale, double mu, int n, int m)
