@@ -114,3 +114,38 @@ public class NpyFuzzTests
         }
     }
 }
+
+/// <summary>Issue 14, item 15: the valid empty shape NumPy writes, and a message in the user's terms for a bad shape entry.</summary>
+public class NpyShapeEdgeTests
+{
+    private static byte[] File(string shape)
+    {
+        var dict = System.Text.Encoding.ASCII.GetBytes("{'descr': '<f4', 'fortran_order': False, 'shape': " + shape + ", }");
+        int total = 10 + dict.Length + 1, pad = (64 - total % 64) % 64;
+        var header = dict.Concat(Enumerable.Repeat((byte)' ', pad)).Append((byte)'\n').ToArray();
+        return [0x93, .. "NUMPY"u8, 1, 0, (byte)(header.Length & 0xff), (byte)(header.Length >> 8), .. header];
+    }
+
+    [Fact]
+    public void An_empty_array_with_axes_of_int_max_reads_and_writes_back()
+    {
+        using var stream = new MemoryStream(File("(0, 2147483647, 2147483647)"));
+        var t = NpyFile.Read(stream, "empty.npy");
+        Assert.Equal([0, int.MaxValue, int.MaxValue], t.Shape.Dims.ToArray());
+        var again = new MemoryStream();
+        NpyFile.Write(again, t);
+        again.Position = 0;
+        Assert.Equal(t.Shape, NpyFile.Read(again, "again.npy").Shape);
+    }
+
+    [Theory]
+    [InlineData("(True,)", "expected an integer, found 'True'")]
+    [InlineData("(2, -)", "expected an integer, found '-'")]
+    [InlineData("(2147483648, 0)", "outside 0..2147483647")]
+    public void A_bad_shape_entry_is_named(string shape, string expected)
+    {
+        using var stream = new MemoryStream(File(shape));
+        var e = Assert.Throws<FileFormatException>(() => NpyFile.Read(stream, "bad.npy"));
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+}

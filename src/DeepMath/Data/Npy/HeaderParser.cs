@@ -78,6 +78,13 @@ internal sealed class HeaderParser(string text, string name)
         while (_position < text.Length && char.IsAsciiDigit(text[_position])) _position++;
         if (_position < text.Length && text[_position] == 'L') _position++; // Python 2 long suffix
         var digits = text[start.._position].TrimEnd('L');
+        if (digits.Length == 0 || digits == "-")
+        {
+            int end = start;
+            while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '_')) end++;
+            var found = end > start ? text[start..end] : text.Length > start ? text[start].ToString() : "the end of the header";
+            throw Error($"expected an integer, found '{found}'");
+        }
         if (!long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
             throw Error($"'{digits}' is not an integer that fits in 64 bits");
         return value;

@@ -64,8 +64,9 @@ internal sealed record NpyHeader(DType DType, bool BigEndian, bool FortranOrder,
         long count = 1;
         for (int i = 0; i < dims.Count; i++)
         {
-            if (dims[i] < 0 || dims[i] > Array.MaxLength)
-                throw new FileFormatException(name, $"axis {i} of the shape has size {dims[i]}, outside 0..{Array.MaxLength}");
+            // An axis may be as long as an int allows when another is 0 (NumPy saves (0, 2147483647, 2147483647)); the element count is what must fit.
+            if (dims[i] < 0 || dims[i] > int.MaxValue)
+                throw new FileFormatException(name, $"axis {i} of the shape has size {dims[i]}, outside 0..{int.MaxValue}");
             shape[i] = (int)dims[i];
             count *= dims[i];
             if (count > Array.MaxLength)
