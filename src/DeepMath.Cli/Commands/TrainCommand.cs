@@ -110,6 +110,9 @@ public static class TrainCommand
         Require(regression ? LossChoice.RegressionNames.Contains(lossName) : LossChoice.Names.Contains(lossName),
             $"--loss {lossName} does not apply to {datasetName}; choose one of {string.Join(", ", regression ? LossChoice.RegressionNames : LossChoice.Names)}.");
         Compute.DefaultThreads = setup.Threads;
+        if (setup.Threads > Environment.ProcessorCount && !setup.Json)
+            r.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"note: --threads {setup.Threads} is more than the {Environment.ProcessorCount} cores: the work is split {setup.Threads} ways (results match any run with --threads {setup.Threads}), but only {Environment.ProcessorCount} parts run at once."));
         return regression ? RunRegression(r, o, setup) : RunClassification(r, o, setup);
     }
 
@@ -240,7 +243,7 @@ public static class TrainCommand
     {
         ["lr"] = setup.LearningRate.ToString("R", CultureInfo.InvariantCulture), ["batch_size"] = setup.BatchSize.ToString(CultureInfo.InvariantCulture),
         ["epochs"] = setup.Epochs.ToString(CultureInfo.InvariantCulture), ["seed"] = setup.Seed.ToString(CultureInfo.InvariantCulture),
-        ["threads"] = setup.Threads.ToString(CultureInfo.InvariantCulture), ["loss"] = setup.LossName, ["schedule"] = r.GetValue(o.Schedule) ?? "none",
+        ["threads"] = setup.Threads.ToString(CultureInfo.InvariantCulture), ["cores"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), ["loss"] = setup.LossName, ["schedule"] = r.GetValue(o.Schedule) ?? "none",
     };
 
     private static void Announce(TextWriter output, Setup setup, string name, int train, int test, string preparation, ModelSpec spec, Module<float> model, Optimizer<float> optimizer)

@@ -118,7 +118,15 @@ public static class RunOutputs
         w.WritePropertyName("model");
         using (var spec = JsonDocument.Parse(s.Model)) spec.RootElement.WriteTo(w);
         w.WriteStartObject("settings");
-        foreach (var (k, v) in s.Settings) w.WriteString(k, v);
+        // Numbers and booleans as JSON numbers and booleans (the settings are kept as command-line text).
+        foreach (var (k, v) in s.Settings)
+        {
+            if (ulong.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var whole)) w.WriteNumber(k, whole);
+            else if (long.TryParse(v, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var signed)) w.WriteNumber(k, signed);
+            else if (double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)) w.WriteNumber(k, number);
+            else if (bool.TryParse(v, out var flag)) w.WriteBoolean(k, flag);
+            else w.WriteString(k, v);
+        }
         w.WriteEndObject();
         w.WriteString("stop_reason", s.StopReason);
         Number(w, "training_seconds", s.History.Sum(r => r.Seconds));

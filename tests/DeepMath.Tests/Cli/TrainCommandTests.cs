@@ -27,6 +27,23 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void Metrics_settings_are_typed_and_more_threads_than_cores_is_explained()
+    {
+        using var folder = new TempFolder();
+        int threads = Environment.ProcessorCount + 2;
+        var (code, output, error) = Run("train", "--dataset", "iris", "--epochs", "1", "--threads", threads.ToString(CultureInfo.InvariantCulture), "--out", folder.Path);
+        Assert.True(code == 0, error);
+        Assert.Contains($"--threads {threads} is more than the {Environment.ProcessorCount} cores", output, StringComparison.Ordinal);
+        using var metrics = JsonDocument.Parse(File.ReadAllText(folder.File("metrics.json")));
+        var settings = metrics.RootElement.GetProperty("settings");
+        Assert.Equal(JsonValueKind.Number, settings.GetProperty("epochs").ValueKind);
+        Assert.Equal(JsonValueKind.Number, settings.GetProperty("lr").ValueKind);
+        Assert.Equal(threads, settings.GetProperty("threads").GetInt32());
+        Assert.Equal(Environment.ProcessorCount, settings.GetProperty("cores").GetInt32());
+        Assert.Equal(JsonValueKind.String, settings.GetProperty("loss").ValueKind);
+    }
+
+    [Fact]
     public void Lbfgs_trains_full_batch_by_default_and_refuses_weight_decay()
     {
         var (code, output, error) = Run("train", "--dataset", "iris", "--optimizer", "lbfgs", "--epochs", "3", "--seed", "1", "--threads", "1");
