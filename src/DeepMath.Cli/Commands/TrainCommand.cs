@@ -135,7 +135,18 @@ public static class TrainCommand
         var trainer = new Trainer<float>(model, optimizer, loss, Settings(r, o, setup, data.Train.Count));
         var (extraTensors, extraMetadata) = CheckpointModel.Describe(spec, data.Name, data.Train.ClassNames, data.Preparation, null, setup.Seed, setup.ImageSize, setup.LossName);
         Announce(output, setup, data.Name, data.Train.Count, data.Test.Count, data.Preparation.Description, spec, model, optimizer);
-        if (Fit(r, o, setup, trainer, data.Train, data.Test, extraTensors, extraMetadata) is not { } result) return CommandRunner.Failure;
+        if (Fit(r, o, setup, trainer, data.Train, data.Test, extraTensors, extraMetadata) is not { } result)
+        {
+            // Diverged: the metrics and charts of the good epochs, from the last good checkpoint, are still worth having.
+            if (LastGoodCheckpoint(setup) is { } good)
+            {
+                var restored = CheckpointModel.Load(good);
+                var goodFinal = new ClassificationEvaluator<float>(restored.Model, loss).Evaluate(data.Test);
+                ListFiles(output, RunOutputs.Write(setup.OutFolder!, new RunOutputs.Summary(data.Name, spec.ToJson(), optimizer.Name, SettingsText(r, o, setup),
+                    good.History(), goodFinal, data.Train.ClassNames, DivergedReason(good))), setup);
+            }
+            return CommandRunner.Failure;
+        }
 
         var final = trainer.Evaluate(data.Test);
         double seconds = result.History.Sum(h => h.Seconds);
@@ -170,7 +181,17 @@ public static class TrainCommand
         var trainer = new Trainer<float, float>(model, optimizer, loss, Settings(r, o, setup, data.Train.Count), [new RegressionMetric<float>(scale)]);
         var (extraTensors, extraMetadata) = CheckpointModel.Describe(spec, data.Name, null, data.Preparation, data.TargetScaler, setup.Seed, setup.ImageSize, setup.LossName);
         Announce(output, setup, data.Name, data.Train.Count, data.Test.Count, data.Preparation.Description, spec, model, optimizer);
-        if (Fit(r, o, setup, trainer, data.Train, data.Test, extraTensors, extraMetadata) is not { } result) return CommandRunner.Failure;
+        if (Fit(r, o, setup, trainer, data.Train, data.Test, extraTensors, extraMetadata) is not { } result)
+        {
+            if (LastGoodCheckpoint(setup) is { } good)
+            {
+                var restored = CheckpointModel.Load(good);
+                var goodFinal = new Evaluator<float, float>(restored.Model, loss, [new RegressionMetric<float>(scale)]).Evaluate(data.Test);
+                ListFiles(output, RunOutputs.Write(setup.OutFolder!, new RunOutputs.Summary(data.Name, spec.ToJson(), optimizer.Name, SettingsText(r, o, setup),
+                    good.History(), goodFinal, [], DivergedReason(good))), setup);
+            }
+            return CommandRunner.Failure;
+        }
 
         var final = trainer.Evaluate(data.Test);
         double seconds = result.History.Sum(h => h.Seconds);
@@ -292,6 +313,13 @@ public static class TrainCommand
             Console.CancelKeyPress -= onCancel;
         }
     }
+
+    /// <summary>The checkpoint the run left before it diverged, when it wrote one with at least one epoch.</summary>
+    private static Checkpoint? LastGoodCheckpoint(Setup setup)
+        => setup.OutFolder is not null && setup.CheckpointPath is { } path && File.Exists(path) ? Checkpoint.Load(path) : null;
+
+    private static string DivergedReason(Checkpoint good)
+        => string.Create(CultureInfo.InvariantCulture, $"diverged after epoch {good.Epoch}: the outputs describe the last good epoch");
 
     /// <summary>The settings a resumed run must share with the run that wrote its checkpoint (epochs and --steps may grow).</summary>
     private static Dictionary<string, string> ResumableSettings(ParseResult r, Options o, Setup setup)

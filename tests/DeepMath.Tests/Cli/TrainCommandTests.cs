@@ -44,6 +44,21 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void Divergence_keeps_the_metrics_and_charts_of_the_good_epochs()
+    {
+        // The learning rate jumps by 1e40 after epoch 2: epoch 3 diverges; epochs 1-2 are reported from the last good checkpoint.
+        using var folder = new TempFolder();
+        var (code, _, error) = Run("train", "--dataset", "iris", "--optimizer", "sgd", "--lr", "0.01", "--epochs", "4", "--schedule", "multistep:2:1e40",
+            "--threads", "1", "--out", folder.Path);
+        Assert.Equal(1, code);
+        Assert.Contains("diverged at epoch 3", error, StringComparison.Ordinal);
+        using var metrics = JsonDocument.Parse(File.ReadAllText(folder.File("metrics.json")));
+        Assert.Equal(2, metrics.RootElement.GetProperty("epochs").GetArrayLength());
+        Assert.StartsWith("diverged after epoch 2", metrics.RootElement.GetProperty("stop_reason").GetString(), StringComparison.Ordinal);
+        Assert.True(File.Exists(folder.File("loss.svg")));
+    }
+
+    [Fact]
     public void Lbfgs_trains_full_batch_by_default_and_refuses_weight_decay()
     {
         var (code, output, error) = Run("train", "--dataset", "iris", "--optimizer", "lbfgs", "--epochs", "3", "--seed", "1", "--threads", "1");
