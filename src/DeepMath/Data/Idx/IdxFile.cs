@@ -14,8 +14,8 @@ namespace DeepMath.Data.Idx;
 public static class IdxFile
 {
     // Deflate expands at most about 1032:1; claims beyond that (plus slack for small files) are lies.
-    private const long MaxDeflateRatio = 1032;
-    private const long DeflateSlack = 1 << 20;
+    private const long MaxDeflateRatio = FileLimits.MaxDeflateRatio;
+    private const long DeflateSlack = FileLimits.DeflateSlackBytes;
 
     /// <summary>Reads an IDX file (raw or gzip-compressed) with its stored element type.</summary>
     public static ITensor Read(string path)

@@ -10,7 +10,7 @@ namespace DeepMath.Data.Idx;
 internal sealed record IdxHeader(DType DType, int[] Shape, int ElementCount)
 {
     /// <summary>The format allows 255 axes; more than 16 is taken as corruption rather than data.</summary>
-    public const int MaxRank = 16;
+    public const int MaxRank = FileLimits.IdxMaxRank;
 
     /// <summary>Where the data starts, counted from the start of the (decompressed) file.</summary>
     public long DataOffset => 4 + 4L * Shape.Length;

@@ -65,7 +65,7 @@ internal sealed class HeaderParser(string text, string name)
                 SkipSpace();
             }
             else if (Peek() != ')') throw Error("expected ',' or ')' in the shape tuple");
-            if (items.Count > 64) throw Error("the shape has more than 64 axes");
+            if (items.Count > FileLimits.NpyMaxRank) throw Error($"the shape has more than {FileLimits.NpyMaxRank} axes");
         }
         _position++;
         return items;

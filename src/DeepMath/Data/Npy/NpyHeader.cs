@@ -8,7 +8,7 @@ namespace DeepMath.Data.Npy;
 internal sealed record NpyHeader(DType DType, bool BigEndian, bool FortranOrder, int[] Shape, long DataOffset)
 {
     /// <summary>Headers larger than this are refused (NumPy itself refuses above 10,000 bytes by default).</summary>
-    public const int MaxHeaderLength = 1 << 20;
+    public const int MaxHeaderLength = FileLimits.NpyMaxHeaderBytes;
 
     private static ReadOnlySpan<byte> Magic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 

@@ -11,7 +11,7 @@ namespace DeepMath.Data.Npy;
 public static class NpzFile
 {
     // Deflate expands at most about 1032:1, so larger claims are lies (zip bombs or corruption).
-    private const long MaxDeflateRatio = 1032;
+    private const long MaxDeflateRatio = FileLimits.MaxDeflateRatio;
 
     /// <summary>Reads every array of an archive, keyed by name (without the .npy suffix), in archive order.</summary>
     public static IReadOnlyDictionary<string, ITensor> Read(string path)

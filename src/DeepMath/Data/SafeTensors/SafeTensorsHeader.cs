@@ -11,11 +11,11 @@ namespace DeepMath.Data.SafeTensors;
 internal static class SafeTensorsHeader
 {
     /// <summary>Headers larger than this are refused (the reference implementation uses the same limit).</summary>
-    public const int MaxLength = 100 << 20;
+    public const int MaxLength = FileLimits.SafeTensorsMaxHeaderBytes;
 
     public const string MetadataKey = "__metadata__";
 
-    private const int MaxRank = 64;
+    private const int MaxRank = FileLimits.SafeTensorsMaxRank;
 
     /// <summary>The safetensors dtype name of an element type.</summary>
     public static string NameOf(DType type) => type switch
