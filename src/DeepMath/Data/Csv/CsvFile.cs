@@ -25,7 +25,7 @@ public static class CsvFile
         ArgumentNullException.ThrowIfNull(name);
         CheckDelimiter(delimiter);
         string[] header = [];
-        var values = new List<double>();
+        var values = new ChunkedBuffer<double>();
         int columns = -1, firstLine = 0, rows = 0;
         var lines = new LineReader(reader);
         while (lines.Next() is { } line)
@@ -131,8 +131,8 @@ public static class CsvFile
 
     private static LabeledTable ReadRows(LineReader lines, string name, long? columns, string[] classNames, int? samples)
     {
-        var features = new List<double>();
-        var labels = new List<long>();
+        var features = new ChunkedBuffer<double>();
+        var labels = new ChunkedBuffer<long>();
         int firstLine = 0;
         while (lines.Next() is { } line)
         {
@@ -148,7 +148,7 @@ public static class CsvFile
                     ? $"{fields.Length} fields, but line {firstLine} has {columns}"
                     : $"{fields.Length} fields, but the header declares {columns - 1} features and a class (for a file without that line, pass the class count)");
             }
-            if (labels.Count == samples)
+            if (labels.Count == (long?)samples)
                 throw CsvFields.Error(name, lines.Number, $"more rows than the {samples} samples the header declares");
             int width = fields.Length - 1;
             if (features.Count > Array.MaxLength - width) throw CsvFields.Error(name, lines.Number, "the table has more values than a .NET array can hold");
@@ -161,7 +161,8 @@ public static class CsvFile
         if (samples is int expected && labels.Count != expected)
             throw new FileFormatException(name, $"the header declares {expected} samples but the file has {labels.Count} rows");
         int featureCount = (int)((columns ?? 1) - 1);
-        return new LabeledTable(Tensor.Wrap(features.ToArray(), labels.Count, featureCount), Tensor.Wrap(labels.ToArray(), labels.Count), classNames);
+        int rows = (int)labels.Count;
+        return new LabeledTable(Tensor.Wrap(features.ToArray(), rows, featureCount), Tensor.Wrap(labels.ToArray(), rows), classNames);
     }
 
     private static bool TryParseCount(string text, out int value)
