@@ -67,8 +67,39 @@ public sealed class ConsoleProgress : ITrainingObserver
         }
         string line = string.Create(CultureInfo.InvariantCulture,
             $"epoch {record.Epoch}: train loss {record.TrainLoss:F4}{Headline("train", record.TrainMetrics)}, test loss {record.TestLoss:F4}{Headline("test", record.TestMetrics)}, lr {record.LearningRate:G4}, {record.Seconds:F2} s ({record.SamplesPerSecond:N0} samples/s)");
-        if (_context is not null) AnsiConsole.MarkupLine(Markup.Escape(line));
-        else _output.WriteLine(line);
+        if (_context is null)
+        {
+            _output.WriteLine(line);
+            return;
+        }
+        // Under live progress bars a line that wraps leaves fragments in the scrollback: break it at its commas instead.
+        foreach (var part in Wrap(line, AnsiConsole.Profile.Width)) AnsiConsole.MarkupLine(Markup.Escape(part));
+    }
+
+    /// <summary>
+    /// <paramref name="line"/> split at ", " into lines shorter than <paramref name="width"/> (the continuation
+    /// lines indented by two spaces); a single piece longer than the width is cut.
+    /// </summary>
+    public static IReadOnlyList<string> Wrap(string line, int width)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        int limit = Math.Max(20, width - 1);
+        if (line.Length <= limit) return [line];
+        var lines = new List<string>();
+        var current = new System.Text.StringBuilder();
+        foreach (var piece in line.Split(", "))
+        {
+            string next = current.Length == 0 ? piece : current + ", " + piece;
+            if (next.Length <= limit || current.Length == 0)
+            {
+                current.Clear().Append(next);
+                continue;
+            }
+            lines.Add(current + ",");
+            current.Clear().Append("  ").Append(piece);
+        }
+        if (current.Length > 0) lines.Add(current.ToString());
+        return [.. lines.Select(l => l.Length <= limit ? l : l[..limit])];
     }
 
     /// <summary>The metrics worth a place on the epoch line: accuracy for classifiers, RMSE and R² for regression.</summary>

@@ -265,3 +265,19 @@ public class TrainCommandTests
         Assert.Contains("classification only", labelError, StringComparison.Ordinal);
     }
 }
+
+public class EpochLineWrapTests
+{
+    [Theory]
+    [InlineData(80)]
+    [InlineData(40)]
+    [InlineData(200)]
+    public void Epoch_lines_under_live_progress_bars_fit_the_terminal_and_keep_every_piece(int width)
+    {
+        const string line = "epoch 12: train loss 0.1234, train accuracy 97.50 %, test loss 0.2345, test accuracy 95.00 %, lr 0.001, 0.53 s (2,271 samples/s)";
+        var lines = DeepMath.Cli.Training.ConsoleProgress.Wrap(line, width);
+        Assert.All(lines, l => Assert.True(l.Length < width, $"'{l}' is {l.Length} wide"));
+        Assert.Equal(line, string.Join(" ", lines.Select(l => l.Trim())));
+        Assert.Equal(width >= line.Length + 1 ? 1 : lines.Count, lines.Count);
+    }
+}
