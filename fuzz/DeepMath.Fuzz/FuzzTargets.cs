@@ -19,18 +19,37 @@ namespace DeepMath.Fuzz;
 /// </summary>
 public static class FuzzTargets
 {
+    /// <summary>
+    /// The documented memory bounds (docs/FUZZING.md): bytes a reader may allocate in all, as a multiple of
+    /// the input's size plus a fixed part for buffers. Binary formats hold their data about once; text is
+    /// split into strings before it is parsed; deflate may inflate up to 1032 times.
+    /// </summary>
+    // Declared before ByName: static initializers run in order.
+    public static readonly (long PerInputByte, long Fixed) PlainBound = (4, 4 << 20), TextBound = (32, 4 << 20), DeflatedBound = (4 * FileLimits.MaxDeflateRatio, 4 << 20);
+
     /// <summary>The targets by name.</summary>
     public static IReadOnlyDictionary<string, Action<Stream>> ByName { get; } = new Dictionary<string, Action<Stream>>(StringComparer.Ordinal)
     {
-        ["npy"] = s => Expect<FileFormatException>(() => NpyFile.Read(s, "fuzz.npy", s.CanSeek ? s.Length : null)),
-        ["npz"] = s => Expect<FileFormatException>(() => NpzFile.Read(s, "fuzz.npz")),
-        ["safetensors"] = s => Expect<FileFormatException>(() => SafeTensorsFile.Read(s, "fuzz.safetensors")),
-        ["idx"] = s => Expect<FileFormatException>(() => IdxFile.Read(s, "fuzz.idx")),
-        ["csv"] = s => Expect<FileFormatException>(() => CsvFile.Read(new StreamReader(s, Encoding.UTF8), "fuzz.csv")),
-        ["csv-labeled"] = s => Expect<FileFormatException>(() => CsvFile.ReadLabeled(new StreamReader(s, Encoding.UTF8), "fuzz.csv")),
-        ["checkpoint"] = s => Expect<FileFormatException, FormatException>(() => CheckpointModel.Load(Checkpoint.Load(s, "fuzz.safetensors"))),
-        ["model-spec"] = s => Expect<FormatException>(() => ModelSpec.Parse(Text(s))),
-        ["schedule"] = s => Expect<UsageException>(() => ScheduleParser.Parse(Text(s), 1000)),
+        ["npy"] = Bounded("npy", PlainBound, s => Expect<FileFormatException>(() => NpyFile.Read(s, "fuzz.npy", s.CanSeek ? s.Length : null))),
+        ["npz"] = Bounded("npz", DeflatedBound, s => Expect<FileFormatException>(() => NpzFile.Read(s, "fuzz.npz"))),
+        ["safetensors"] = Bounded("safetensors", PlainBound, s => Expect<FileFormatException>(() => SafeTensorsFile.Read(s, "fuzz.safetensors"))),
+        ["idx"] = Bounded("idx", DeflatedBound, s => Expect<FileFormatException>(() => IdxFile.Read(s, "fuzz.idx"))),
+        ["csv"] = Bounded("csv", TextBound, s => Expect<FileFormatException>(() => CsvFile.Read(new StreamReader(s, Encoding.UTF8), "fuzz.csv"))),
+        ["csv-labeled"] = Bounded("csv-labeled", TextBound, s => Expect<FileFormatException>(() => CsvFile.ReadLabeled(new StreamReader(s, Encoding.UTF8), "fuzz.csv"))),
+        ["checkpoint"] = Bounded("checkpoint", PlainBound, s => Expect<FileFormatException, FormatException>(() => CheckpointModel.Load(Checkpoint.Load(s, "fuzz.safetensors")))),
+        ["model-spec"] = Bounded("model-spec", TextBound, s => Expect<FormatException>(() => ModelSpec.Parse(Text(s)))),
+        ["schedule"] = Bounded("schedule", TextBound, s => Expect<UsageException>(() => ScheduleParser.Parse(Text(s), 1000))),
+    };
+
+    /// <summary>The target, failing (a finding) when it allocates more than its bound for the input's size.</summary>
+    public static Action<Stream> Bounded(string name, (long PerInputByte, long Fixed) bound, Action<Stream> parse) => stream =>
+    {
+        long length = stream.CanSeek ? stream.Length - stream.Position : 0;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        parse(stream);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before, limit = bound.PerInputByte * length + bound.Fixed;
+        if (allocated > limit)
+            throw new InvalidOperationException($"{name}: allocated {allocated:N0} bytes for a {length:N0}-byte input, over the documented bound of {limit:N0}.");
     };
 
     /// <summary>Texts are capped at 64 KiB: the parsers take command-line strings and metadata values, not files.</summary>

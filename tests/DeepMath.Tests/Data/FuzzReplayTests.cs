@@ -40,4 +40,13 @@ public class FuzzReplayTests
         foreach (var target in FuzzTargets.ByName.Keys)
             Assert.NotEmpty(Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "fuzz", "seeds", target)));
     }
+
+    [Fact]
+    public void A_target_that_allocates_beyond_its_bound_is_a_finding()
+    {
+        var greedy = FuzzTargets.Bounded("greedy", (4, 1024), s => GC.KeepAlive(new byte[10_000]));
+        var e = Assert.Throws<InvalidOperationException>(() => greedy(new MemoryStream(new byte[10])));
+        Assert.Contains("over the documented bound", e.Message, StringComparison.Ordinal);
+        FuzzTargets.Bounded("modest", (4, 1 << 20), s => GC.KeepAlive(new byte[10_000]))(new MemoryStream(new byte[10]));
+    }
 }
