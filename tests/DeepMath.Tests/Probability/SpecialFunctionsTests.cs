@@ -72,4 +72,45 @@ public class SpecialFunctionsTests
         Assert.Equal(-0.5772156649015329, SpecialFunctions.Digamma(1), 1e-15);
         Assert.Throws<ArgumentOutOfRangeException>(() => SpecialFunctions.LogBeta(-1, 2));
     }
+
+    [Fact]
+    public void Inverse_error_functions_agree_with_mpmath_and_invert_erf_and_erfc()
+    {
+        foreach (var row in Root.GetProperty("erfinv").EnumerateArray())
+        {
+            double y = Parse(row, "y"), expected = Parse(row, "erfinv"), actual = SpecialFunctions.ErfInv(y);
+            Assert.True(Math.Abs(actual - expected) <= 2e-15 * Math.Abs(expected) + 1e-300, $"ErfInv({y:R}) = {actual:R}, expected {expected:R}");
+        }
+        foreach (var row in Root.GetProperty("erfcinv").EnumerateArray())
+        {
+            double q = Parse(row, "q"), expected = Parse(row, "erfcinv"), actual = SpecialFunctions.ErfcInv(q);
+            Assert.True(Math.Abs(actual - expected) <= 1e-14 * Math.Max(Math.Abs(expected), 1e-3), $"ErfcInv({q:R}) = {actual:R}, expected {expected:R}");
+        }
+        Assert.Equal(double.PositiveInfinity, SpecialFunctions.ErfInv(1));
+        Assert.Equal(double.NegativeInfinity, SpecialFunctions.ErfInv(-1));
+        Assert.True(double.IsNaN(SpecialFunctions.ErfInv(1.5)));
+        Assert.True(double.IsNegative(SpecialFunctions.ErfInv(-0.0)));
+        Assert.Equal(double.PositiveInfinity, SpecialFunctions.ErfcInv(0));
+    }
+
+    [Fact]
+    public void Regularized_incomplete_gamma_agrees_with_mpmath_and_p_plus_q_is_one_without_cancellation()
+    {
+        foreach (var row in Root.GetProperty("incomplete").EnumerateArray())
+        {
+            double a = Parse(row, "a"), x = Parse(row, "x"), p = Parse(row, "p"), q = Parse(row, "q");
+            double gp = SpecialFunctions.GammaP(a, x), gq = SpecialFunctions.GammaQ(a, x);
+            // The smaller of P and Q is computed directly (no 1 - something): it keeps its relative digits.
+            if (p <= q) Assert.True(Math.Abs(gp - p) <= 1e-12 * p, $"P({a}, {x}) = {gp:R}, expected {p:R}");
+            else Assert.True(Math.Abs(gq - q) <= 1e-12 * q, $"Q({a}, {x}) = {gq:R}, expected {q:R}");
+            Assert.Equal(1, gp + gq, 1e-15);
+        }
+        Assert.Equal(0, SpecialFunctions.GammaP(2, 0));
+        Assert.Equal(1, SpecialFunctions.GammaQ(2, 0));
+        Assert.Equal(1, SpecialFunctions.GammaP(2, double.PositiveInfinity));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SpecialFunctions.GammaP(0, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SpecialFunctions.GammaQ(1, -1));
+        // P(1, x) = 1 - e^{-x} exactly: Q(1, x) = e^{-x}, even at x = 700.
+        Assert.Equal(Math.Exp(-700), SpecialFunctions.GammaQ(1, 700), Math.Exp(-700) * 1e-13);
+    }
 }
