@@ -76,29 +76,30 @@ public sealed class LBfgs<T> : Optimizer<T> where T : unmanaged, IFloatingPointI
         }
         var x = Read(parameters);
         double loss = Evaluate(x, out var gradient), initialLoss = loss;
-        if (!(VectorMath.MaxAbs(gradient) > GradientTolerance)) return initialLoss;
+        if (!(ArrayMath.MaxAbs(gradient) > GradientTolerance)) return initialLoss;
         var objective = Objective.FromValueAndGradient(p => (Evaluate(p, out var g), g));
         var run = new MinimizationRun(objective, "L-BFGS", x, new MinimizeOptions(), MaxIterations);
         var pairs = LoadPairs();
         double lr = Groups[0].LearningRate;
         for (int iteration = 0; iteration < MaxIterations; iteration++)
         {
-            var d = Direction(gradient, pairs);
-            double slope = VectorMath.Dot(gradient, d);
+            var d = TwoLoopRecursion.Direction(gradient, pairs.S, pairs.Y);
+            double slope = ArrayMath.Dot(gradient, d);
             if (!(slope < -ChangeTolerance)) break;
-            double initial = pairs.Count == 0 ? Math.Min(1, 1 / VectorMath.SumAbs(gradient)) * lr : lr;
+            double initial = pairs.S.Count == 0 ? Math.Min(1, 1 / ArrayMath.SumAbs(gradient)) * lr : lr;
             var point = StrongWolfeLineSearch.Search(run, x, loss, gradient, d, initial, 1e-4, 0.9, maxEvaluations: 25);
             if (point is not { } p) break;
-            var s = Subtract(p.X, x);
-            var y = Subtract(p.Gradient, gradient);
-            if (VectorMath.Dot(s, y) > 1e-10)
+            var s = ArrayMath.Subtract(p.X, x);
+            var y = ArrayMath.Subtract(p.Gradient, gradient);
+            if (ArrayMath.Dot(s, y) > 1e-10)
             {
-                if (pairs.Count == History) pairs.RemoveAt(0);
-                pairs.Add((s, y));
+                if (pairs.S.Count == History) { pairs.S.RemoveAt(0); pairs.Y.RemoveAt(0); }
+                pairs.S.Add(s);
+                pairs.Y.Add(y);
             }
             double previous = loss;
             (x, loss, gradient) = (p.X, p.Value, p.Gradient);
-            if (VectorMath.MaxAbs(gradient) <= GradientTolerance || VectorMath.MaxAbs(s) <= ChangeTolerance || Math.Abs(loss - previous) < ChangeTolerance) break;
+            if (ArrayMath.MaxAbs(gradient) <= GradientTolerance || ArrayMath.MaxAbs(s) <= ChangeTolerance || Math.Abs(loss - previous) < ChangeTolerance) break;
         }
         Write(parameters, x);
         SavePairs(parameters, pairs);
@@ -110,33 +111,6 @@ public sealed class LBfgs<T> : Optimizer<T> where T : unmanaged, IFloatingPointI
     {
         for (int g = 0; g < Groups.Count; g++)
             for (int i = 0; i < Groups[g].Parameters.Count; i++) yield return (Groups[g].Parameters[i], g, i);
-    }
-
-    /// <summary>-H g by the two-loop recursion (Nocedal and Wright, Algorithm 7.4).</summary>
-    private static double[] Direction(double[] g, List<(double[] S, double[] Y)> pairs)
-    {
-        var q = (double[])g.Clone();
-        var alpha = new double[pairs.Count];
-        for (int k = pairs.Count - 1; k >= 0; k--)
-        {
-            var (s, y) = pairs[k];
-            alpha[k] = VectorMath.Dot(s, q) / VectorMath.Dot(s, y);
-            for (int i = 0; i < q.Length; i++) q[i] -= alpha[k] * y[i];
-        }
-        if (pairs.Count > 0)
-        {
-            var (s, y) = pairs[^1];
-            double gamma = VectorMath.Dot(s, y) / VectorMath.Dot(y, y);
-            for (int i = 0; i < q.Length; i++) q[i] *= gamma;
-        }
-        for (int k = 0; k < pairs.Count; k++)
-        {
-            var (s, y) = pairs[k];
-            double beta = VectorMath.Dot(y, q) / VectorMath.Dot(s, y);
-            for (int i = 0; i < q.Length; i++) q[i] += s[i] * (alpha[k] - beta);
-        }
-        for (int i = 0; i < q.Length; i++) q[i] = -q[i];
-        return q;
     }
 
     private static double[] Read(List<(Tensor<T> Tensor, int Group, int Index)> parameters)
@@ -174,28 +148,40 @@ public sealed class LBfgs<T> : Optimizer<T> where T : unmanaged, IFloatingPointI
     }
 
     /// <summary>The correction pairs from the state buffers "s0", "y0", ... (oldest first), one slice per parameter.</summary>
-    private List<(double[] S, double[] Y)> LoadPairs()
+    private (List<double[]> S, List<double[]> Y) LoadPairs()
     {
         var parameters = Parameters().ToList();
-        var pairs = new List<(double[], double[])>();
+        int length = parameters.Sum(p => p.Tensor.Length);
+        var pairs = (S: new List<double[]>(), Y: new List<double[]>());
         for (int k = 0; HasBuffer(parameters[0].Group, parameters[0].Index, $"s{k}"); k++)
         {
-            var s = new List<double>();
-            var y = new List<double>();
-            foreach (var (_, g, i) in parameters)
+            var s = new double[length];
+            var y = new double[length];
+            int offset = 0;
+            foreach (var (p, g, i) in parameters)
             {
-                foreach (var v in Buffer(g, i, $"s{k}").AsSpan()) s.Add(double.CreateTruncating(v));
-                foreach (var v in Buffer(g, i, $"y{k}").AsSpan()) y.Add(double.CreateTruncating(v));
+                var sBuffer = Buffer(g, i, $"s{k}").AsSpan();
+                var yBuffer = Buffer(g, i, $"y{k}").AsSpan();
+                for (int j = 0; j < sBuffer.Length; j++)
+                {
+                    s[offset + j] = double.CreateTruncating(sBuffer[j]);
+                    y[offset + j] = double.CreateTruncating(yBuffer[j]);
+                }
+                offset += p.Length;
             }
             // Pairs stored in float may lose positive curvature to rounding; such a pair is dropped.
-            if (VectorMath.Dot(s.ToArray(), y.ToArray()) > 0) pairs.Add(([.. s], [.. y]));
+            if (ArrayMath.Dot(s, y) > 0)
+            {
+                pairs.S.Add(s);
+                pairs.Y.Add(y);
+            }
         }
         return pairs;
     }
 
-    private void SavePairs(List<(Tensor<T> Tensor, int Group, int Index)> parameters, List<(double[] S, double[] Y)> pairs)
+    private void SavePairs(List<(Tensor<T> Tensor, int Group, int Index)> parameters, (List<double[]> S, List<double[]> Y) pairs)
     {
-        for (int k = 0; k < pairs.Count; k++)
+        for (int k = 0; k < pairs.S.Count; k++)
         {
             int offset = 0;
             foreach (var (p, g, i) in parameters)
@@ -204,18 +190,11 @@ public sealed class LBfgs<T> : Optimizer<T> where T : unmanaged, IFloatingPointI
                 var y = Buffer(g, i, $"y{k}").AsSpan();
                 for (int j = 0; j < p.Length; j++)
                 {
-                    s[j] = T.CreateTruncating(pairs[k].S[offset + j]);
-                    y[j] = T.CreateTruncating(pairs[k].Y[offset + j]);
+                    s[j] = T.CreateTruncating(pairs.S[k][offset + j]);
+                    y[j] = T.CreateTruncating(pairs.Y[k][offset + j]);
                 }
                 offset += p.Length;
             }
         }
-    }
-
-    private static double[] Subtract(double[] a, double[] b)
-    {
-        var r = new double[a.Length];
-        for (int i = 0; i < r.Length; i++) r[i] = a[i] - b[i];
-        return r;
     }
 }

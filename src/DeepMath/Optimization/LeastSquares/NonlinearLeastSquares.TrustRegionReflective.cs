@@ -40,7 +40,7 @@ public static partial class NonlinearLeastSquares
     {
         options.Validate();
         int m = start.Length;
-        if (!VectorMath.AllFinite(start)) throw new ArgumentException("The starting parameters have NaN or infinite entries.", nameof(start));
+        if (!ArrayMath.AllFinite(start)) throw new ArgumentException("The starting parameters have NaN or infinite entries.", nameof(start));
         var x = StrictlyFeasible(start, lower, upper, 1e-10);
         var f = function.Residuals(x);
         int n = f.Length;
@@ -69,7 +69,7 @@ public static partial class NonlinearLeastSquares
                 break;
             }
             if (iteration >= options.MaxIterations) break;
-            if (!VectorMath.AllFinite(jacobian))
+            if (!ArrayMath.AllFinite(jacobian))
             {
                 reason = StopReason.NonFiniteValue;
                 message = "the Jacobian has NaN or infinite entries at the current parameters";
@@ -108,10 +108,10 @@ public static partial class NonlinearLeastSquares
                 var p = new double[m];
                 for (int i = 0; i < m; i++) p[i] = d[i] * pH[i];
                 var (step, stepH, predicted) = ReflectiveStep(x, jH, diagH, gH, p, pH, d, radius, lower, upper, theta, n, m);
-                xNew = StrictlyFeasible(VectorMath.Step(x, 1, step), lower, upper, 0);
+                xNew = StrictlyFeasible(ArrayMath.Step(x, 1, step), lower, upper, 0);
                 fNew = function.Residuals(xNew);
-                double stepHNorm = VectorMath.Norm(stepH);
-                if (!VectorMath.AllFinite(fNew))
+                double stepHNorm = ArrayMath.Norm(stepH);
+                if (!ArrayMath.AllFinite(fNew))
                 {
                     radius = 0.25 * stepHNorm;
                     if (!(radius > 0)) break;
@@ -121,9 +121,9 @@ public static partial class NonlinearLeastSquares
                 actual = cost - costNew;
                 double ratio = predicted > 0 ? actual / predicted : predicted == actual && actual == 0 ? 1 : 0;
                 double newRadius = ratio < 0.25 ? 0.25 * stepHNorm : ratio > 0.75 && stepHNorm > 0.95 * radius ? 2 * radius : radius;
-                stepNorm = VectorMath.Norm(step);
+                stepNorm = ArrayMath.Norm(step);
                 bool fSatisfied = actual < options.FunctionTolerance * cost && ratio > 0.25;
-                bool xSatisfied = stepNorm < options.StepTolerance * (options.StepTolerance + VectorMath.Norm(x));
+                bool xSatisfied = stepNorm < options.StepTolerance * (options.StepTolerance + ArrayMath.Norm(x));
                 if (fSatisfied || xSatisfied)
                 {
                     reason = fSatisfied ? StopReason.FunctionTolerance : StopReason.StepTolerance;
@@ -189,7 +189,7 @@ public static partial class NonlinearLeastSquares
         if (fullRank)
         {
             var gaussNewton = Combine(k => uf[k] / s[k]);
-            if (VectorMath.Norm(gaussNewton) <= radius) return (gaussNewton, 0);
+            if (ArrayMath.Norm(gaussNewton) <= radius) return (gaussNewton, 0);
         }
         (double Phi, double Derivative) PhiAt(double a)
         {
@@ -203,7 +203,7 @@ public static partial class NonlinearLeastSquares
             double norm = Math.Sqrt(norm2);
             return (norm - radius, -derivative / norm);
         }
-        double upperAlpha = VectorMath.Norm(suf) / radius, lowerAlpha = 0;
+        double upperAlpha = ArrayMath.Norm(suf) / radius, lowerAlpha = 0;
         if (fullRank)
         {
             var (phi0, derivative0) = PhiAt(0);
@@ -221,7 +221,7 @@ public static partial class NonlinearLeastSquares
             if (Math.Abs(phi) < 0.01 * radius) break;
         }
         var step = Combine(k => suf[k] / (s[k] * s[k] + alpha));
-        double length = VectorMath.Norm(step);
+        double length = ArrayMath.Norm(step);
         if (length > 0) for (int i = 0; i < m; i++) step[i] *= radius / length; // exactly on the boundary
         return (step, alpha);
     }
@@ -234,7 +234,7 @@ public static partial class NonlinearLeastSquares
     private static (double[] Step, double[] StepH, double Predicted) ReflectiveStep(double[] x, double[] jH, double[] diagH, double[] gH, double[] p, double[] pH,
         double[] d, double radius, double[] lower, double[] upper, double theta, int n, int m)
     {
-        if (InBounds(VectorMath.Step(x, 1, p), lower, upper)) return (p, pH, -Quadratic(jH, gH, pH, diagH, n, m));
+        if (InBounds(ArrayMath.Step(x, 1, p), lower, upper)) return (p, pH, -Quadratic(jH, gH, pH, diagH, n, m));
         var (pStride, hits) = StepToBound(x, p, lower, upper);
         var rH = (double[])pH.Clone();
         for (int i = 0; i < m; i++) if (hits[i] != 0) rH[i] = -rH[i];
@@ -243,7 +243,7 @@ public static partial class NonlinearLeastSquares
         var pCut = new double[m];
         var pHCut = new double[m];
         for (int i = 0; i < m; i++) { pCut[i] = p[i] * pStride; pHCut[i] = pH[i] * pStride; }
-        var onBound = VectorMath.Step(x, 1, pCut);
+        var onBound = ArrayMath.Step(x, 1, pCut);
         var (_, toRegion) = Crossings(pHCut, rH, radius);
         var (toBound, _) = StepToBound(onBound, r, lower, upper);
         double rStride = Math.Min(toBound, toRegion), rLow, rHigh;
@@ -267,10 +267,10 @@ public static partial class NonlinearLeastSquares
         }
         for (int i = 0; i < m; i++) { pCut[i] *= theta; pHCut[i] *= theta; }
         double pValue = Quadratic(jH, gH, pHCut, diagH, n, m);
-        var agH = VectorMath.Negate(gH);
+        var agH = ArrayMath.Negate(gH);
         var ag = new double[m];
         for (int i = 0; i < m; i++) ag[i] = d[i] * agH[i];
-        double toTrust = radius / VectorMath.Norm(agH);
+        double toTrust = radius / ArrayMath.Norm(agH);
         var (agBound, _) = StepToBound(x, ag, lower, upper);
         double agStride = agBound < toTrust ? theta * agBound : toTrust;
         var (aa, bb, _) = Quadratic1D(jH, gH, agH, diagH, null, n, m);
@@ -305,7 +305,7 @@ public static partial class NonlinearLeastSquares
     /// <summary>The two t with ||z + t s|| = radius.</summary>
     private static (double Low, double High) Crossings(double[] z, double[] s, double radius)
     {
-        double a = VectorMath.Dot(s, s), b = VectorMath.Dot(z, s), c = VectorMath.Dot(z, z) - radius * radius;
+        double a = ArrayMath.Dot(s, s), b = ArrayMath.Dot(z, s), c = ArrayMath.Dot(z, z) - radius * radius;
         double root = Math.Sqrt(Math.Max(0, b * b - a * c));
         double q = -(b + (b >= 0 ? root : -root));
         double t1 = q / a, t2 = q != 0 ? c / q : -t1;
@@ -323,13 +323,13 @@ public static partial class NonlinearLeastSquares
             q += js * js;
         }
         for (int i = 0; i < m; i++) q += s[i] * diag[i] * s[i];
-        return 0.5 * q + VectorMath.Dot(g, s);
+        return 0.5 * q + ArrayMath.Dot(g, s);
     }
 
     /// <summary>The model along s0 + t s as a t² + b t + c.</summary>
     private static (double A, double B, double C) Quadratic1D(double[] j, double[] g, double[] s, double[] diag, double[]? s0, int n, int m)
     {
-        double a = 0, b = VectorMath.Dot(g, s), c = 0;
+        double a = 0, b = ArrayMath.Dot(g, s), c = 0;
         for (int r = 0; r < n; r++)
         {
             double v = 0, u = 0;
@@ -347,7 +347,7 @@ public static partial class NonlinearLeastSquares
             a += s[i] * diag[i] * s[i];
             if (s0 is not null) { b += s0[i] * diag[i] * s[i]; c += 0.5 * s0[i] * diag[i] * s0[i]; }
         }
-        if (s0 is not null) c += VectorMath.Dot(g, s0);
+        if (s0 is not null) c += ArrayMath.Dot(g, s0);
         return (0.5 * a, b, c);
     }
 

@@ -64,7 +64,7 @@ public static partial class NonlinearLeastSquares
         options.Validate();
         int m = start.Length;
         if (m == 0) throw new ArgumentException("There are no parameters to fit.", nameof(start));
-        if (!VectorMath.AllFinite(start)) throw new ArgumentException("The starting parameters have NaN or infinite entries.", nameof(start));
+        if (!ArrayMath.AllFinite(start)) throw new ArgumentException("The starting parameters have NaN or infinite entries.", nameof(start));
         var p = (double[])start.Clone();
         var r = function.Residuals(p);
         int n = r.Length;
@@ -100,7 +100,7 @@ public static partial class NonlinearLeastSquares
                 step = DampedStep(jacobian, r, scale, mu, n, m);
                 scaledStep = ScaledNorm(step, scale);
             }
-            var candidate = VectorMath.Step(p, 1, step);
+            var candidate = ArrayMath.Step(p, 1, step);
             var rc = function.Residuals(candidate);
             double candidateCost = SumOfSquares(rc);
             double predicted = cost - SumOfSquares(LinearizedResiduals(jacobian, r, step, n, m));
@@ -203,7 +203,7 @@ public static partial class NonlinearLeastSquares
         {
             double dot = 0;
             for (int i = 0; i < n; i++) { column[i] = jacobian[i * m + j]; dot += column[i] * r[i]; }
-            double norm = VectorMath.Norm(column);
+            double norm = ArrayMath.Norm(column);
             if (norm > 0) g = Math.Max(g, Math.Abs(dot) / (norm * rNorm));
         }
         return double.IsNaN(g) ? double.PositiveInfinity : g;
@@ -213,12 +213,12 @@ public static partial class NonlinearLeastSquares
     {
         var scaled = new double[v.Length];
         for (int i = 0; i < v.Length; i++) scaled[i] = v[i] * scale[i];
-        return VectorMath.Norm(scaled);
+        return ArrayMath.Norm(scaled);
     }
 
     private static double SumOfSquares(double[] r)
     {
-        double scale = VectorMath.MaxAbs(r);
+        double scale = ArrayMath.MaxAbs(r);
         if (scale == 0 || !double.IsFinite(scale)) return scale == 0 ? 0 : double.PositiveInfinity;
         double s = 0;
         foreach (double v in r) { double t = v / scale; s += t * t; }

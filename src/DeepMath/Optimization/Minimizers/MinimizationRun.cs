@@ -16,7 +16,7 @@ internal sealed class MinimizationRun
         ArgumentNullException.ThrowIfNull(start);
         options.Validate();
         if (start.Length == 0) throw new ArgumentException("The starting point is empty: a minimizer needs at least one variable.", nameof(start));
-        if (!VectorMath.AllFinite(start)) throw new ArgumentException("The starting point has NaN or infinite entries.", nameof(start));
+        if (!ArrayMath.AllFinite(start)) throw new ArgumentException("The starting point has NaN or infinite entries.", nameof(start));
         _objective = objective;
         _method = method;
         _maxEvaluations = options.Evaluations(iterationCap);
@@ -67,7 +67,7 @@ internal sealed class MinimizationRun
             Solution = Tensor.FromArray((double[])x.Clone()),
             Value = f,
             Gradient = gradient is null ? null : Tensor.FromArray((double[])gradient.Clone()),
-            GradientNorm = gradient is null ? gradientNorm : double.IsNaN(gradientNorm) ? VectorMath.MaxAbs(gradient) : gradientNorm,
+            GradientNorm = gradient is null ? gradientNorm : double.IsNaN(gradientNorm) ? ArrayMath.MaxAbs(gradient) : gradientNorm,
             Iterations = iterations,
             FunctionEvaluations = FunctionEvaluations,
             GradientEvaluations = GradientEvaluations,

@@ -14,31 +14,31 @@ public static partial class Minimize
         var run = new MinimizationRun(objective, "BFGS", start!, options, cap);
         var x = (double[])start!.Clone();
         var (f, g) = run.ValueAndGradient(x);
-        if (!double.IsFinite(f) || !VectorMath.AllFinite(g)) return run.Finish(x, f, g, 0, StopReason.NonFiniteValue, Describe(StopReason.NonFiniteValue, run, cap, 0));
+        if (!double.IsFinite(f) || !ArrayMath.AllFinite(g)) return run.Finish(x, f, g, 0, StopReason.NonFiniteValue, Describe(StopReason.NonFiniteValue, run, cap, 0));
         var h = Identity(n);
-        double previousF = f + VectorMath.Norm(g) / 2;
+        double previousF = f + ArrayMath.Norm(g) / 2;
         double stepTolerance = options.StepTolerance ?? 0;
         int k = 0;
         StopReason? reason;
-        while ((reason = Stopped(run, k, cap, VectorMath.MaxAbs(g), options.GradientTolerance)) is null)
+        while ((reason = Stopped(run, k, cap, ArrayMath.MaxAbs(g), options.GradientTolerance)) is null)
         {
             var d = new double[n];
-            for (int i = 0; i < n; i++) d[i] = -VectorMath.Dot(h.AsSpan(i * n, n), g);
-            double slope = VectorMath.Dot(g, d);
-            if (!(slope < 0)) { ResetToIdentity(h, n); d = VectorMath.Negate(g); slope = -VectorMath.Dot(g, g); }
+            for (int i = 0; i < n; i++) d[i] = -ArrayMath.Dot(h.AsSpan(i * n, n), g);
+            double slope = ArrayMath.Dot(g, d);
+            if (!(slope < 0)) { ResetToIdentity(h, n); d = ArrayMath.Negate(g); slope = -ArrayMath.Dot(g, g); }
             double initial = Math.Min(1, 1.01 * 2 * (f - previousF) / slope);
             if (!(initial > 0)) initial = 1;
             var point = StrongWolfeLineSearch.Search(run, x, f, g, d, initial, 1e-4, 0.9)
                 ?? StrongWolfeLineSearch.Backtrack(run, x, f, g, d, 1);
             if (point is not { } p) { reason = StopReason.LineSearchFailed; break; }
-            var s = VectorMath.Subtract(p.X, x);
-            var y = VectorMath.Subtract(p.Gradient, g);
+            var s = ArrayMath.Subtract(p.X, x);
+            var y = ArrayMath.Subtract(p.Gradient, g);
             previousF = f;
             x = p.X; f = p.Value; g = p.Gradient;
             k++;
             run.Record(x);
-            if (stepTolerance > 0 && VectorMath.MaxAbs(s) <= stepTolerance) { reason = StopReason.StepTolerance; break; }
-            double sy = VectorMath.Dot(s, y);
+            if (stepTolerance > 0 && ArrayMath.MaxAbs(s) <= stepTolerance) { reason = StopReason.StepTolerance; break; }
+            double sy = ArrayMath.Dot(s, y);
             if (sy > 0) UpdateInverseHessian(h, s, y, 1 / sy);
         }
         return run.Finish(x, f, g, k, reason.Value, Describe(reason.Value, run, cap, reason == StopReason.StepTolerance ? stepTolerance : options.GradientTolerance));
@@ -49,8 +49,8 @@ public static partial class Minimize
     {
         int n = s.Length;
         var hy = new double[n];
-        for (int i = 0; i < n; i++) hy[i] = VectorMath.Dot(h.AsSpan(i * n, n), y);
-        double yhy = VectorMath.Dot(y, hy);
+        for (int i = 0; i < n; i++) hy[i] = ArrayMath.Dot(h.AsSpan(i * n, n), y);
+        double yhy = ArrayMath.Dot(y, hy);
         double c = rho * rho * yhy + rho;
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++)

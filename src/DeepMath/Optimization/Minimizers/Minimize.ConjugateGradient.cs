@@ -14,31 +14,31 @@ public static partial class Minimize
         var run = new MinimizationRun(objective, fletcherReeves ? "CG (Fletcher-Reeves)" : "CG (Polak-Ribiere+)", start, options, cap);
         var x = (double[])start.Clone();
         var (f, g) = run.ValueAndGradient(x);
-        if (!double.IsFinite(f) || !VectorMath.AllFinite(g)) return run.Finish(x, f, g, 0, StopReason.NonFiniteValue, Describe(StopReason.NonFiniteValue, run, cap, 0));
-        var d = VectorMath.Negate(g);
-        double previousF = f + VectorMath.Norm(g) / 2, stepTolerance = options.StepTolerance ?? 0;
+        if (!double.IsFinite(f) || !ArrayMath.AllFinite(g)) return run.Finish(x, f, g, 0, StopReason.NonFiniteValue, Describe(StopReason.NonFiniteValue, run, cap, 0));
+        var d = ArrayMath.Negate(g);
+        double previousF = f + ArrayMath.Norm(g) / 2, stepTolerance = options.StepTolerance ?? 0;
         int k = 0;
         StopReason? reason;
-        while ((reason = Stopped(run, k, cap, VectorMath.MaxAbs(g), options.GradientTolerance)) is null)
+        while ((reason = Stopped(run, k, cap, ArrayMath.MaxAbs(g), options.GradientTolerance)) is null)
         {
-            double slope = VectorMath.Dot(g, d);
+            double slope = ArrayMath.Dot(g, d);
             double initial = Math.Min(1, 1.01 * 2 * (f - previousF) / slope);
             if (!(initial > 0)) initial = 1;
             var point = StrongWolfeLineSearch.Search(run, x, f, g, d, initial, 1e-4, 0.4)
                 ?? StrongWolfeLineSearch.Backtrack(run, x, f, g, d, 1);
             if (point is not { } p) { reason = StopReason.LineSearchFailed; break; }
-            double gg = VectorMath.Dot(g, g);
+            double gg = ArrayMath.Dot(g, g);
             double beta = fletcherReeves
-                ? VectorMath.Dot(p.Gradient, p.Gradient) / gg
-                : Math.Max(0, (VectorMath.Dot(p.Gradient, p.Gradient) - VectorMath.Dot(g, p.Gradient)) / gg);
-            var s = VectorMath.Subtract(p.X, x);
+                ? ArrayMath.Dot(p.Gradient, p.Gradient) / gg
+                : Math.Max(0, (ArrayMath.Dot(p.Gradient, p.Gradient) - ArrayMath.Dot(g, p.Gradient)) / gg);
+            var s = ArrayMath.Subtract(p.X, x);
             previousF = f;
             x = p.X; f = p.Value; g = p.Gradient;
             k++;
             run.Record(x);
             for (int i = 0; i < d.Length; i++) d[i] = -g[i] + beta * d[i];
-            if (!(VectorMath.Dot(d, g) <= -0.01 * VectorMath.Dot(g, g))) d = VectorMath.Negate(g);
-            if (stepTolerance > 0 && VectorMath.MaxAbs(s) <= stepTolerance) { reason = StopReason.StepTolerance; break; }
+            if (!(ArrayMath.Dot(d, g) <= -0.01 * ArrayMath.Dot(g, g))) d = ArrayMath.Negate(g);
+            if (stepTolerance > 0 && ArrayMath.MaxAbs(s) <= stepTolerance) { reason = StopReason.StepTolerance; break; }
         }
         return run.Finish(x, f, g, k, reason.Value, Describe(reason.Value, run, cap, reason == StopReason.StepTolerance ? stepTolerance : options.GradientTolerance));
     }

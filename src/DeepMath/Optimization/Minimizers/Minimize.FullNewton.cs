@@ -19,7 +19,7 @@ public static partial class Minimize
         options ??= new MinimizeOptions();
         options.Validate();
         int cap = options.Iterations(100);
-        if (start.Length == 0 || !VectorMath.AllFinite(start)) throw new ArgumentException("The starting point is empty or has NaN or infinite entries.", nameof(start));
+        if (start.Length == 0 || !ArrayMath.AllFinite(start)) throw new ArgumentException("The starting point is empty or has NaN or infinite entries.", nameof(start));
         var result = DeepMath.Calculus.Newton.Minimize(f, Tensor.FromArray((double[])start.Clone()), options.GradientTolerance, cap, throwOnFailure: false);
         var reason = result.Converged ? StopReason.GradientTolerance
             : result.StationaryPoint is "saddle point" or "maximum" ? StopReason.NotAMinimum
@@ -34,7 +34,7 @@ public static partial class Minimize
             Solution = result.Solution,
             Value = result.Value,
             Gradient = Tensor.FromArray(gradient),
-            GradientNorm = VectorMath.MaxAbs(gradient),
+            GradientNorm = ArrayMath.MaxAbs(gradient),
             Iterations = result.Iterations,
             FunctionEvaluations = result.Iterations + 1,
             GradientEvaluations = result.Iterations + 1,

@@ -26,13 +26,13 @@ public static partial class Minimize
         StopReason? reason = null;
         while (reason is null)
         {
-            if (!double.IsFinite(f) || !VectorMath.AllFinite(g)) { reason = StopReason.Diverged; break; }
-            if ((reason = Stopped(run, k, cap, VectorMath.MaxAbs(g), options.GradientTolerance)) is not null) break;
+            if (!double.IsFinite(f) || !ArrayMath.AllFinite(g)) { reason = StopReason.Diverged; break; }
+            if ((reason = Stopped(run, k, cap, ArrayMath.MaxAbs(g), options.GradientTolerance)) is not null) break;
             var gradient = g;
             if (nesterov)
             {
-                (_, gradient) = run.ValueAndGradient(VectorMath.Step(x, momentum, velocity));
-                if (!VectorMath.AllFinite(gradient)) { reason = StopReason.Diverged; break; }
+                (_, gradient) = run.ValueAndGradient(ArrayMath.Step(x, momentum, velocity));
+                if (!ArrayMath.AllFinite(gradient)) { reason = StopReason.Diverged; break; }
             }
             for (int i = 0; i < x.Length; i++)
             {
@@ -42,7 +42,7 @@ public static partial class Minimize
             (f, g) = run.ValueAndGradient(x);
             k++;
             run.Record(x);
-            if (stepTolerance > 0 && VectorMath.MaxAbs(velocity) <= stepTolerance) reason = StopReason.StepTolerance;
+            if (stepTolerance > 0 && ArrayMath.MaxAbs(velocity) <= stepTolerance) reason = StopReason.StepTolerance;
         }
         string message = reason == StopReason.Diverged
             ? $"the iterates became non-finite after {k} steps: the learning rate {learningRate:G3} is too large for this function"

@@ -46,7 +46,7 @@ public static partial class Minimize
         double functionTolerance = options.FunctionTolerance ?? 2.220446049250313e-9, stepTolerance = options.StepTolerance ?? 0;
         var x = (double[])start.Clone();
         var (f, g) = run.ValueAndGradient(x);
-        if (!double.IsFinite(f) || !VectorMath.AllFinite(g)) return run.Finish(x, f, g, 0, StopReason.NonFiniteValue, Describe(StopReason.NonFiniteValue, run, cap, 0));
+        if (!double.IsFinite(f) || !ArrayMath.AllFinite(g)) return run.Finish(x, f, g, 0, StopReason.NonFiniteValue, Describe(StopReason.NonFiniteValue, run, cap, 0));
         var sList = new List<double[]>(m);
         var yList = new List<double[]>(m);
         var free = new bool[n];
@@ -55,9 +55,9 @@ public static partial class Minimize
         while ((reason = Stopped(run, k, cap, ProjectedGradientNorm(x, g, lower, upper), options.GradientTolerance)) is null)
         {
             for (int i = 0; i < n; i++) free[i] = IsFree(x, g, lower, upper, i);
-            var d = TwoLoopDirection(g, sList, yList, free);
+            var d = TwoLoopRecursion.Direction(g, sList, yList, free);
             double maxStep = MaxFeasibleStep(x, d, lower, upper);
-            double slope = VectorMath.Dot(g, d);
+            double slope = ArrayMath.Dot(g, d);
             if (!(slope < 0) || maxStep <= 0)
             {
                 // Fall back to the projected steepest descent, emptying the memory.
@@ -66,7 +66,7 @@ public static partial class Minimize
                 maxStep = MaxFeasibleStep(x, d, lower, upper);
                 if (maxStep <= 0) { reason = StopReason.GradientTolerance; break; }
             }
-            double initial = k == 0 && sList.Count == 0 ? Math.Min(1, 1 / VectorMath.Norm(d)) : 1;
+            double initial = k == 0 && sList.Count == 0 ? Math.Min(1, 1 / ArrayMath.Norm(d)) : 1;
             initial = Math.Min(initial, maxStep);
             var point = StrongWolfeLineSearch.Search(run, x, f, g, d, initial, 1e-4, 0.9, maxStep)
                 ?? StrongWolfeLineSearch.Backtrack(run, x, f, g, d, initial);
@@ -75,62 +75,25 @@ public static partial class Minimize
             var gNew = p.Gradient;
             double fNew = p.Value;
             if (lower is not null && SnapToBounds(xNew, lower, upper!)) (fNew, gNew) = run.ValueAndGradient(xNew);
-            var s = VectorMath.Subtract(xNew, x);
-            var y = VectorMath.Subtract(gNew, g);
+            var s = ArrayMath.Subtract(xNew, x);
+            var y = ArrayMath.Subtract(gNew, g);
             double relativeDecrease = (f - fNew) / Math.Max(Math.Max(Math.Abs(f), Math.Abs(fNew)), 1);
             x = xNew; f = fNew; g = gNew;
             k++;
             run.Record(x);
-            double sy = VectorMath.Dot(s, y);
-            if (sy > 2.220446049250313e-16 * VectorMath.Dot(y, y))
+            double sy = ArrayMath.Dot(s, y);
+            if (sy > 2.220446049250313e-16 * ArrayMath.Dot(y, y))
             {
                 if (sList.Count == m) { sList.RemoveAt(0); yList.RemoveAt(0); }
                 sList.Add(s); yList.Add(y);
             }
             if (ProjectedGradientNorm(x, g, lower, upper) <= options.GradientTolerance) { reason = StopReason.GradientTolerance; break; }
             if (relativeDecrease <= functionTolerance) { reason = StopReason.FunctionTolerance; break; }
-            if (stepTolerance > 0 && VectorMath.MaxAbs(s) <= stepTolerance) { reason = StopReason.StepTolerance; break; }
+            if (stepTolerance > 0 && ArrayMath.MaxAbs(s) <= stepTolerance) { reason = StopReason.StepTolerance; break; }
         }
         double tolerance = reason == StopReason.FunctionTolerance ? functionTolerance : reason == StopReason.StepTolerance ? stepTolerance : options.GradientTolerance;
         var result = run.Finish(x, f, g, k, reason.Value, Describe(reason.Value, run, cap, tolerance));
         return result with { GradientNorm = ProjectedGradientNorm(x, g, lower, upper) };
-    }
-
-    /// <summary>-H g over the free variables by the two-loop recursion (fixed variables get 0).</summary>
-    private static double[] TwoLoopDirection(double[] g, List<double[]> sList, List<double[]> yList, bool[] free)
-    {
-        int n = g.Length, count = sList.Count;
-        var q = new double[n];
-        for (int i = 0; i < n; i++) q[i] = free[i] ? g[i] : 0;
-        var alpha = new double[count];
-        var rho = new double[count];
-        for (int j = count - 1; j >= 0; j--)
-        {
-            double sy = FreeDot(sList[j], yList[j], free);
-            rho[j] = sy > 0 ? 1 / sy : 0;
-            alpha[j] = rho[j] * FreeDot(sList[j], q, free);
-            for (int i = 0; i < n; i++) if (free[i]) q[i] -= alpha[j] * yList[j][i];
-        }
-        if (count > 0)
-        {
-            double yy = FreeDot(yList[^1], yList[^1], free), sy = FreeDot(sList[^1], yList[^1], free);
-            double gamma = yy > 0 && sy > 0 ? sy / yy : 1;
-            for (int i = 0; i < n; i++) q[i] *= gamma;
-        }
-        for (int j = 0; j < count; j++)
-        {
-            double beta = rho[j] * FreeDot(yList[j], q, free);
-            for (int i = 0; i < n; i++) if (free[i]) q[i] += sList[j][i] * (alpha[j] - beta);
-        }
-        for (int i = 0; i < n; i++) q[i] = free[i] ? -q[i] : 0;
-        return q;
-    }
-
-    private static double FreeDot(double[] a, double[] b, bool[] free)
-    {
-        double s = 0;
-        for (int i = 0; i < a.Length; i++) if (free[i]) s += a[i] * b[i];
-        return s;
     }
 
     /// <summary>A variable is held when it sits on a bound and the gradient pushes it outwards.</summary>
@@ -166,7 +129,7 @@ public static partial class Minimize
     /// <summary>max_i |P(x - g) - x|: the gradient with the components that push against an active bound removed.</summary>
     private static double ProjectedGradientNorm(double[] x, double[] g, double[]? lower, double[]? upper)
     {
-        if (lower is null) return VectorMath.MaxAbs(g);
+        if (lower is null) return ArrayMath.MaxAbs(g);
         double m = 0;
         for (int i = 0; i < x.Length; i++)
         {

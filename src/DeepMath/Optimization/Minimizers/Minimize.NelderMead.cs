@@ -35,7 +35,7 @@ public static partial class Minimize
             if (iteration >= cap) { reason = StopReason.MaxIterations; break; }
             if (run.EvaluationsExhausted) { reason = StopReason.MaxEvaluations; break; }
             var centroid = new double[n];
-            for (int k = 0; k < n; k++) VectorMath.Axpy(1.0 / n, simplex[k], centroid);
+            for (int k = 0; k < n; k++) ArrayMath.Axpy(1.0 / n, simplex[k], centroid);
             var worst = simplex[n];
             var xr = Affine(centroid, worst, 1 + reflect, -reflect);
             double fr = run.Value(xr);

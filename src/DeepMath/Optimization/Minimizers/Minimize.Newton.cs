@@ -15,23 +15,23 @@ public static partial class Minimize
         int n = start.Length;
         var x = (double[])start.Clone();
         var (f, g) = run.ValueAndGradient(x);
-        if (!double.IsFinite(f) || !VectorMath.AllFinite(g)) return run.Finish(x, f, g, 0, StopReason.NonFiniteValue, Describe(StopReason.NonFiniteValue, run, cap, 0));
+        if (!double.IsFinite(f) || !ArrayMath.AllFinite(g)) return run.Finish(x, f, g, 0, StopReason.NonFiniteValue, Describe(StopReason.NonFiniteValue, run, cap, 0));
         double stepTolerance = options.StepTolerance ?? 0;
         int k = 0;
         StopReason? reason;
-        while ((reason = Stopped(run, k, cap, VectorMath.MaxAbs(g), options.GradientTolerance)) is null)
+        while ((reason = Stopped(run, k, cap, ArrayMath.MaxAbs(g), options.GradientTolerance)) is null)
         {
             var d = TruncatedNewtonDirection(run, x, g, 20 * n);
-            double slope = VectorMath.Dot(g, d);
-            if (!(slope < 0)) d = VectorMath.Negate(g);
+            double slope = ArrayMath.Dot(g, d);
+            if (!(slope < 0)) d = ArrayMath.Negate(g);
             var point = StrongWolfeLineSearch.Search(run, x, f, g, d, 1, 1e-4, 0.9)
                 ?? StrongWolfeLineSearch.Backtrack(run, x, f, g, d, 1);
             if (point is not { } p) { reason = StopReason.LineSearchFailed; break; }
-            var s = VectorMath.Subtract(p.X, x);
+            var s = ArrayMath.Subtract(p.X, x);
             x = p.X; f = p.Value; g = p.Gradient;
             k++;
             run.Record(x);
-            if (stepTolerance > 0 && VectorMath.MaxAbs(s) <= stepTolerance) { reason = StopReason.StepTolerance; break; }
+            if (stepTolerance > 0 && ArrayMath.MaxAbs(s) <= stepTolerance) { reason = StopReason.StepTolerance; break; }
         }
         return run.Finish(x, f, g, k, reason.Value, Describe(reason.Value, run, cap, reason == StopReason.StepTolerance ? stepTolerance : options.GradientTolerance));
     }
@@ -45,25 +45,25 @@ public static partial class Minimize
         double tolerance = Math.Min(0.5, Math.Sqrt(gradientSize)) * gradientSize;
         var d = new double[n];
         var r = (double[])g.Clone();
-        var p = VectorMath.Negate(g);
-        double rr = VectorMath.Dot(r, r);
+        var p = ArrayMath.Negate(g);
+        double rr = ArrayMath.Dot(r, r);
         for (int i = 0; i < maxInner; i++)
         {
             double rSize = 0;
             foreach (double v in r) rSize += Math.Abs(v);
             if (rSize <= tolerance) break;
             var hp = run.HessianVector(x, p);
-            double curvature = VectorMath.Dot(p, hp);
-            if (curvature <= 3 * 2.220446049250313e-16 * VectorMath.Dot(p, p))
+            double curvature = ArrayMath.Dot(p, hp);
+            if (curvature <= 3 * 2.220446049250313e-16 * ArrayMath.Dot(p, p))
             {
-                if (i == 0 && curvature < 0) return VectorMath.Step(new double[n], -rr / -curvature, g);
-                if (i == 0) return VectorMath.Negate(g);
+                if (i == 0 && curvature < 0) return ArrayMath.Step(new double[n], -rr / -curvature, g);
+                if (i == 0) return ArrayMath.Negate(g);
                 break;
             }
             double alpha = rr / curvature;
-            VectorMath.Axpy(alpha, p, d);
-            VectorMath.Axpy(alpha, hp, r);
-            double rrNew = VectorMath.Dot(r, r);
+            ArrayMath.Axpy(alpha, p, d);
+            ArrayMath.Axpy(alpha, hp, r);
+            double rrNew = ArrayMath.Dot(r, r);
             double beta = rrNew / rr;
             for (int j = 0; j < n; j++) p[j] = -r[j] + beta * p[j];
             rr = rrNew;
@@ -84,28 +84,28 @@ public static partial class Minimize
         var run = new MinimizationRun(objective, "trust-region Newton-CG", start, options, cap);
         var x = (double[])start.Clone();
         var (f, g) = run.ValueAndGradient(x);
-        if (!double.IsFinite(f) || !VectorMath.AllFinite(g)) return run.Finish(x, f, g, 0, StopReason.NonFiniteValue, Describe(StopReason.NonFiniteValue, run, cap, 0));
+        if (!double.IsFinite(f) || !ArrayMath.AllFinite(g)) return run.Finish(x, f, g, 0, StopReason.NonFiniteValue, Describe(StopReason.NonFiniteValue, run, cap, 0));
         double radius = options.InitialTrustRadius, stepTolerance = options.StepTolerance ?? 0;
         int k = 0;
         StopReason? reason;
-        while ((reason = Stopped(run, k, cap, VectorMath.MaxAbs(g), options.GradientTolerance)) is null)
+        while ((reason = Stopped(run, k, cap, ArrayMath.MaxAbs(g), options.GradientTolerance)) is null)
         {
             var (step, predicted, onBoundary) = SteihaugStep(run, x, g, radius);
-            var candidate = VectorMath.Step(x, 1, step);
+            var candidate = ArrayMath.Step(x, 1, step);
             // f and its gradient together: one pass when the step is accepted, and autodiff gives both for the price of one.
             var (fNew, gNew) = run.ValueAndGradient(candidate);
             double rho = predicted > 0 ? (f - fNew) / predicted : -1;
             if (!double.IsFinite(fNew) || rho < 0.25) radius *= 0.25;
             else if (rho > 0.75 && onBoundary) radius = Math.Min(2 * radius, options.MaxTrustRadius);
             k++;
-            if (double.IsFinite(fNew) && VectorMath.AllFinite(gNew) && rho > 0.15)
+            if (double.IsFinite(fNew) && ArrayMath.AllFinite(gNew) && rho > 0.15)
             {
                 (f, g) = (fNew, gNew);
                 x = candidate;
                 run.Record(x);
-                if (stepTolerance > 0 && VectorMath.MaxAbs(step) <= stepTolerance) { reason = StopReason.StepTolerance; break; }
+                if (stepTolerance > 0 && ArrayMath.MaxAbs(step) <= stepTolerance) { reason = StopReason.StepTolerance; break; }
             }
-            if (radius < 1e-15 * Math.Max(1, VectorMath.Norm(x))) { reason = StopReason.LineSearchFailed; break; }
+            if (radius < 1e-15 * Math.Max(1, ArrayMath.Norm(x))) { reason = StopReason.LineSearchFailed; break; }
         }
         string message = reason == StopReason.LineSearchFailed
             ? "the trust region shrank to nothing without a step that decreases f (f is as small as the arithmetic allows)"
@@ -117,17 +117,17 @@ public static partial class Minimize
     private static (double[] Step, double Predicted, bool OnBoundary) SteihaugStep(MinimizationRun run, double[] x, double[] g, double radius)
     {
         int n = g.Length;
-        double gNorm = VectorMath.Norm(g);
+        double gNorm = ArrayMath.Norm(g);
         double tolerance = Math.Min(0.5, Math.Sqrt(gNorm)) * gNorm;
         var z = new double[n];
         var bz = new double[n];
         var r = (double[])g.Clone();
-        var d = VectorMath.Negate(g);
-        double rr = VectorMath.Dot(r, r);
+        var d = ArrayMath.Negate(g);
+        double rr = ArrayMath.Dot(r, r);
         for (int i = 0; i < 2 * n + 10; i++)
         {
             var bd = run.HessianVector(x, d);
-            double curvature = VectorMath.Dot(d, bd);
+            double curvature = ArrayMath.Dot(d, bd);
             if (curvature <= 0)
             {
                 // Negative curvature: go to the boundary along d, at whichever end lowers the model more.
@@ -137,42 +137,42 @@ public static partial class Minimize
                 return Finish(z, bz, d, bd, t, g, true);
             }
             double alpha = rr / curvature;
-            var next = VectorMath.Step(z, alpha, d);
-            if (VectorMath.Norm(next) >= radius)
+            var next = ArrayMath.Step(z, alpha, d);
+            if (ArrayMath.Norm(next) >= radius)
             {
                 var (_, tHigh) = BoundaryCrossings(z, d, radius);
                 return Finish(z, bz, d, bd, tHigh, g, true);
             }
             z = next;
-            VectorMath.Axpy(alpha, bd, bz);
-            VectorMath.Axpy(alpha, bd, r);
-            double rrNew = VectorMath.Dot(r, r);
+            ArrayMath.Axpy(alpha, bd, bz);
+            ArrayMath.Axpy(alpha, bd, r);
+            double rrNew = ArrayMath.Dot(r, r);
             if (Math.Sqrt(rrNew) < tolerance) break;
             double beta = rrNew / rr;
             for (int j = 0; j < n; j++) d[j] = -r[j] + beta * d[j];
             rr = rrNew;
         }
-        return (z, -(VectorMath.Dot(g, z) + 0.5 * VectorMath.Dot(z, bz)), false);
+        return (z, -(ArrayMath.Dot(g, z) + 0.5 * ArrayMath.Dot(z, bz)), false);
     }
 
     private static (double[] Step, double Predicted, bool OnBoundary) Finish(double[] z, double[] bz, double[] d, double[] bd, double t, double[] g, bool boundary)
     {
-        var step = VectorMath.Step(z, t, d);
-        var bs = VectorMath.Step(bz, t, bd);
-        return (step, -(VectorMath.Dot(g, step) + 0.5 * VectorMath.Dot(step, bs)), boundary);
+        var step = ArrayMath.Step(z, t, d);
+        var bs = ArrayMath.Step(bz, t, bd);
+        return (step, -(ArrayMath.Dot(g, step) + 0.5 * ArrayMath.Dot(step, bs)), boundary);
     }
 
     private static double ModelAt(double[] g, double[] z, double[] bz, double[] d, double[] bd, double t)
     {
-        var s = VectorMath.Step(z, t, d);
-        var bs = VectorMath.Step(bz, t, bd);
-        return VectorMath.Dot(g, s) + 0.5 * VectorMath.Dot(s, bs);
+        var s = ArrayMath.Step(z, t, d);
+        var bs = ArrayMath.Step(bz, t, bd);
+        return ArrayMath.Dot(g, s) + 0.5 * ArrayMath.Dot(s, bs);
     }
 
     /// <summary>The two t with ||z + t d|| = radius (t_low &lt;= 0 &lt;= t_high for z inside).</summary>
     private static (double Low, double High) BoundaryCrossings(double[] z, double[] d, double radius)
     {
-        double a = VectorMath.Dot(d, d), b = 2 * VectorMath.Dot(z, d), c = VectorMath.Dot(z, z) - radius * radius;
+        double a = ArrayMath.Dot(d, d), b = 2 * ArrayMath.Dot(z, d), c = ArrayMath.Dot(z, z) - radius * radius;
         double root = Math.Sqrt(Math.Max(0, b * b - 4 * a * c));
         // The stable pair of roots: q = -(b + sign(b) root)/2, t1 = q/a, t2 = c/q.
         double q = -0.5 * (b + (b >= 0 ? root : -root));

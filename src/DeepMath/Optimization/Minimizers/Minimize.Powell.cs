@@ -37,8 +37,8 @@ public static partial class Minimize
             if (iteration >= cap) { reason = StopReason.MaxIterations; break; }
             if (run.EvaluationsExhausted) { reason = StopReason.MaxEvaluations; break; }
             // Extrapolate along the iteration's displacement; adopt it as a direction if that is a good bet (Press et al., section 10.7).
-            var displacement = VectorMath.Subtract(x, xStart);
-            var extrapolated = VectorMath.Step(x, 1, displacement);
+            var displacement = ArrayMath.Subtract(x, xStart);
+            var extrapolated = ArrayMath.Step(x, 1, displacement);
             double fExtrapolated = run.Value(extrapolated);
             if (fStart > fExtrapolated)
             {
@@ -68,14 +68,14 @@ public static partial class Minimize
         ScalarMinimum line;
         try
         {
-            line = Minimize1D.BracketedBrent(t => t == 0 ? fx : run.Value(VectorMath.Step(x, t, d)), 0, 1, tolerance, 500);
+            line = Minimize1D.BracketedBrent(t => t == 0 ? fx : run.Value(ArrayMath.Step(x, t, d)), 0, 1, tolerance, 500);
         }
         catch (DeepMath.Calculus.ConvergenceException)
         {
             return (x, fx, new double[x.Length]); // unbounded along d: leave the direction alone
         }
         if (!(line.Value < fx)) return (x, fx, new double[x.Length]);
-        var moved = VectorMath.Step(new double[x.Length], line.X, d);
-        return (VectorMath.Step(x, 1, moved), line.Value, moved);
+        var moved = ArrayMath.Step(new double[x.Length], line.X, d);
+        return (ArrayMath.Step(x, 1, moved), line.Value, moved);
     }
 }

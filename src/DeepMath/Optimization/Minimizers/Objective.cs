@@ -109,14 +109,14 @@ public sealed class Objective
             extraEvaluations = 0;
             return _hessianVector(x, v);
         }
-        double norm = VectorMath.Norm(v);
+        double norm = ArrayMath.Norm(v);
         var result = new double[x.Length];
         if (norm == 0) { extraEvaluations = 0; return result; }
-        double h = 1.4901161193847656e-8 * Math.Max(1, VectorMath.Norm(x)) / norm;
+        double h = 1.4901161193847656e-8 * Math.Max(1, ArrayMath.Norm(x)) / norm;
         var plus = (double[])x.Clone();
         var minus = (double[])x.Clone();
-        VectorMath.Axpy(h, v, plus);
-        VectorMath.Axpy(-h, v, minus);
+        ArrayMath.Axpy(h, v, plus);
+        ArrayMath.Axpy(-h, v, minus);
         var (_, gp) = ValueAndGradient(plus, out int e1);
         var (_, gm) = ValueAndGradient(minus, out int e2);
         for (int i = 0; i < x.Length; i++) result[i] = (gp[i] - gm[i]) / (2 * h);

@@ -17,7 +17,7 @@ internal static class StrongWolfeLineSearch
     public static LineSearchPoint? Search(MinimizationRun run, double[] x, double f0, double[] g0, double[] direction,
         double initialStep, double c1, double c2, double maxStep = 1e100, int maxEvaluations = 50, double relativeWidth = 1e-14)
     {
-        double dg0 = VectorMath.Dot(g0, direction);
+        double dg0 = ArrayMath.Dot(g0, direction);
         if (!(dg0 < 0)) return null;
         double stp = Math.Min(Math.Max(initialStep, 0), maxStep);
         if (!(stp > 0)) stp = Math.Min(1, maxStep);
@@ -30,9 +30,9 @@ internal static class StrongWolfeLineSearch
         LineSearchPoint? best = null;
         for (int evaluation = 0; evaluation < maxEvaluations && !run.EvaluationsExhausted; evaluation++)
         {
-            var xs = VectorMath.Step(x, stp, direction);
+            var xs = ArrayMath.Step(x, stp, direction);
             var (f, g) = run.ValueAndGradient(xs);
-            double dg = VectorMath.Dot(g, direction);
+            double dg = ArrayMath.Dot(g, direction);
             if (!double.IsFinite(f) || !double.IsFinite(dg))
             {
                 // Blown up: the answer lies at shorter steps. Treat this step as an upper end and retreat.
@@ -185,12 +185,12 @@ internal static class StrongWolfeLineSearch
     public static LineSearchPoint? Backtrack(MinimizationRun run, double[] x, double f0, double[] g0, double[] direction,
         double initialStep, double c1 = 1e-4, int maxHalvings = 60)
     {
-        double slope = VectorMath.Dot(g0, direction);
+        double slope = ArrayMath.Dot(g0, direction);
         if (!(slope < 0)) return null;
         double step = initialStep;
         for (int k = 0; k < maxHalvings && !run.EvaluationsExhausted; k++, step *= 0.5)
         {
-            var xs = VectorMath.Step(x, step, direction);
+            var xs = ArrayMath.Step(x, step, direction);
             double f = run.Value(xs);
             if (f <= f0 + c1 * step * slope)
             {

@@ -1,7 +1,7 @@
 namespace DeepMath.Optimization.Minimizers;
 
-/// <summary>The few dense vector operations the minimizers need, on plain arrays (their problems are small).</summary>
-internal static class VectorMath
+/// <summary>The few dense vector operations the minimizers need, on plain arrays (their problems are small; Kernels.VectorMath is the SIMD tensor layer, not this).</summary>
+internal static class ArrayMath
 {
     public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
