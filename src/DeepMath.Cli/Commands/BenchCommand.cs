@@ -17,6 +17,7 @@ public static class BenchCommand
         command.Subcommands.Add(PeakBenchmark.Create());
         command.Subcommands.Add(AutodiffBenchmark.Create());
         command.Subcommands.Add(MinimizeBenchmark.Create());
+        command.Subcommands.Add(SampleBenchmark.Create());
         return command;
     }
 

@@ -1,0 +1,180 @@
+using DeepMath.Calculus;
+using DeepMath.Optimization.Minimizers;
+using DeepMath.Probability.Distributions;
+
+namespace DeepMath.Probability.Fitting;
+
+public static partial class MaximumLikelihood
+{
+    /// <summary>A parameter: its name, whether it must be positive (fitted in log space), its start, and whether the likelihood is smooth in it.</summary>
+    private sealed record Spec(string Name, bool Positive, double Start, bool Smooth = true);
+
+    private static double[] Checked(IReadOnlyList<double> data, string distribution, Func<double, bool>? inSupport = null, string? support = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Count == 0) throw new ArgumentException($"Fitting {distribution}: data is empty.", nameof(data));
+        var x = new double[data.Count];
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = data[i];
+            if (!double.IsFinite(x[i])) throw new ArgumentException($"Fitting {distribution}: data[{i}] = {x[i]} is not finite.", nameof(data));
+            if (inSupport is not null && !inSupport(x[i])) throw new ArgumentException($"Fitting {distribution}: data[{i}] = {x[i]} is outside the support ({support}).", nameof(data));
+        }
+        return x;
+    }
+
+    private static double LogLikelihood(UnivariateDistribution d, double[] data)
+    {
+        double sum = 0, c = 0;
+        foreach (double x in data)
+        {
+            double term = d is ContinuousDistribution cd ? cd.LogPdf(x) : ((DiscreteDistribution)d).LogPmf(x);
+            double y = term - c, t = sum + y;
+            c = t - sum - y;
+            sum = t;
+        }
+        return sum;
+    }
+
+    /// <summary>
+    /// Maximizes the likelihood over the free parameters (positive ones in log space) with L-BFGS on the
+    /// mean negative log-likelihood, from a method-of-moments start, then reports the fit.
+    /// </summary>
+    private static FitResult<T> Numerical<T>(double[] data, Spec[] specs, Func<double[], T> make, IReadOnlyDictionary<string, double>? fixedValues)
+        where T : UnivariateDistribution
+    {
+        var (values, free) = Apply(specs, fixedValues, typeof(T).Name);
+        var freeIndex = Enumerable.Range(0, specs.Length).Where(i => free[i]).ToArray();
+        double[] ToNatural(double[] u)
+        {
+            var v = (double[])values.Clone();
+            for (int j = 0; j < freeIndex.Length; j++) v[freeIndex[j]] = specs[freeIndex[j]].Positive ? Math.Exp(u[j]) : u[j];
+            return v;
+        }
+        double MeanNll(double[] u)
+        {
+            T d;
+            try { d = make(ToNatural(u)); }
+            catch (ArgumentException) { return double.PositiveInfinity; }
+            double ll = LogLikelihood(d, data);
+            return double.IsNaN(ll) ? double.PositiveInfinity : -ll / data.Length;
+        }
+        var start = freeIndex.Select(i => specs[i].Positive ? Math.Log(values[i]) : values[i]).ToArray();
+        if (freeIndex.Length == 0) return Report(data, specs, values, free, make(values), true, "fixed", 0);
+        var result = Minimize.LBfgs(Objective.FromFunctions(MeanNll), start, new MinimizeOptions { GradientTolerance = 1e-10, MaxIterations = 2000 });
+        var estimate = ToNatural(result.Solution.Contiguous().ToArray());
+        // A gradient tolerance of 1e-10 on the mean log-likelihood can be out of reach in rounding: a stop on a tiny step counts as converged.
+        bool converged = result.Converged || result.Reason == StopReason.LineSearchFailed && result.GradientNorm < 1e-6;
+        return Report(data, specs, estimate, free, make(estimate), converged, "L-BFGS", result.Iterations);
+    }
+
+    private static (double[] Values, bool[] Free) Apply(Spec[] specs, IReadOnlyDictionary<string, double>? fixedValues, string distribution)
+    {
+        var values = specs.Select(s => s.Start).ToArray();
+        var free = specs.Select(_ => true).ToArray();
+        if (fixedValues is null) return (values, free);
+        foreach (var (name, value) in fixedValues)
+        {
+            int i = Array.FindIndex(specs, s => s.Name == name);
+            if (i < 0) throw new ArgumentException($"Fitting {distribution}: there is no parameter '{name}' to fix; the parameters are {string.Join(", ", specs.Select(s => s.Name))}.", nameof(fixedValues));
+            values[i] = value;
+            free[i] = false;
+        }
+        return (values, free);
+    }
+
+    /// <summary>The fit report: log-likelihood and standard errors from the observed information (a numerical Hessian of the log-likelihood in the natural parameters).</summary>
+    private static FitResult<T> Report<T>(double[] data, Spec[] specs, double[] estimate, bool[] free, T distribution, bool converged, string method, int iterations)
+        where T : UnivariateDistribution
+    {
+        double ll = LogLikelihood(distribution, data);
+        var smoothFree = Enumerable.Range(0, specs.Length).Where(i => free[i] && specs[i].Smooth).ToArray();
+        var errors = Enumerable.Repeat(double.NaN, specs.Length).ToArray();
+        if (smoothFree.Length > 0)
+        {
+            double Nll(double[] v)
+            {
+                var full = (double[])estimate.Clone();
+                for (int j = 0; j < smoothFree.Length; j++) full[smoothFree[j]] = v[j];
+                try { return -LogLikelihood(RebuildLike(distribution, full, specs), data); }
+                catch (ArgumentException) { return double.NaN; }
+            }
+            var point = smoothFree.Select(i => estimate[i]).ToArray();
+            try
+            {
+                var (hessian, _) = NumericalDerivative.Hessian(Nll, point);
+                var covariance = Invert(hessian);
+                if (covariance is not null)
+                    for (int j = 0; j < smoothFree.Length; j++) errors[smoothFree[j]] = covariance[j, j] >= 0 ? Math.Sqrt(covariance[j, j]) : double.NaN;
+            }
+            catch (ArgumentException)
+            {
+                // The estimate sits at the edge of the parameter space (a step leaves it): no standard errors.
+            }
+        }
+        var parameters = specs.Select((s, i) => new FittedParameter(s.Name, estimate[i], free[i] ? errors[i] : double.NaN, !free[i])).ToArray();
+        return new FitResult<T>
+        {
+            Distribution = distribution, Parameters = parameters, LogLikelihood = ll, Observations = data.Length,
+            Converged = converged, Method = method, Iterations = iterations,
+        };
+    }
+
+    /// <summary>Rebuilds a distribution of the same type from natural parameters (for the Hessian).</summary>
+    private static UnivariateDistribution RebuildLike(UnivariateDistribution like, double[] v, Spec[] specs) => like switch
+    {
+        Normal => new Normal(v[0], v[1]),
+        LogNormal => new LogNormal(v[0], v[1]),
+        Exponential => new Exponential(v[0]),
+        Gamma => new Gamma(v[0], v[1]),
+        Beta => new Beta(v[0], v[1]),
+        ChiSquared => new ChiSquared(v[0]),
+        StudentT => new StudentT(v[0], v[1], v[2]),
+        Cauchy => new Cauchy(v[0], v[1]),
+        Laplace => new Laplace(v[0], v[1]),
+        Logistic => new Logistic(v[0], v[1]),
+        Gumbel => new Gumbel(v[0], v[1]),
+        Weibull => new Weibull(v[0], v[1]),
+        Pareto => new Pareto(v[0], v[1]),
+        FDistribution => new FDistribution(v[0], v[1]),
+        InverseGamma => new InverseGamma(v[0], v[1]),
+        Poisson => new Poisson(v[0]),
+        Bernoulli => new Bernoulli(v[0]),
+        Binomial b => new Binomial(b.N, v[1]),
+        Geometric g => new Geometric(v[0], g.Convention),
+        NegativeBinomial => new NegativeBinomial(v[0], v[1]),
+        Uniform => new Uniform(v[0], v[1]),
+        _ => throw new InvalidOperationException($"No rebuild rule for {like.GetType().Name} with {specs.Length} parameters."),
+    };
+
+    /// <summary>The inverse of a small symmetric matrix by Gauss-Jordan with partial pivoting; null when singular.</summary>
+    private static double[,]? Invert(double[,] a)
+    {
+        int n = a.GetLength(0);
+        var m = new double[n, 2 * n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++) m[i, j] = a[i, j];
+            m[i, n + i] = 1;
+        }
+        for (int c = 0; c < n; c++)
+        {
+            int pivot = c;
+            for (int r = c + 1; r < n; r++) if (Math.Abs(m[r, c]) > Math.Abs(m[pivot, c])) pivot = r;
+            if (!(Math.Abs(m[pivot, c]) > 0) || !double.IsFinite(m[pivot, c])) return null;
+            for (int j = 0; j < 2 * n; j++) (m[c, j], m[pivot, j]) = (m[pivot, j], m[c, j]);
+            double inv = 1 / m[c, c];
+            for (int j = 0; j < 2 * n; j++) m[c, j] *= inv;
+            for (int r = 0; r < n; r++)
+            {
+                if (r == c || m[r, c] == 0) continue;
+                double f = m[r, c];
+                for (int j = 0; j < 2 * n; j++) m[r, j] -= f * m[c, j];
+            }
+        }
+        var result = new double[n, n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) result[i, j] = m[i, n + j];
+        return result;
+    }
+}
