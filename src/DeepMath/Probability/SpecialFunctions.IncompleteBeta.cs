@@ -48,10 +48,10 @@ public static partial class SpecialFunctions
         double y = 1 - x; // exact when x >= 1/2; when x < 1/2 the continued fraction below uses x itself
         if (x < (a + 1) / (a + b + 2))
         {
-            double i = BetaPrefactor(a, b, x, y) * BetaContinuedFraction(a, b, x) / a;
+            double i = BetaPrefactor(a, b, x, y) * BetaContinuedFraction(a, b, x, y) / a;
             return (i, 1 - i);
         }
-        double c = BetaPrefactor(b, a, y, x) * BetaContinuedFraction(b, a, y) / b;
+        double c = BetaPrefactor(b, a, y, x) * BetaContinuedFraction(b, a, y, x) / b;
         return (1 - c, c);
     }
 
@@ -80,11 +80,16 @@ public static partial class SpecialFunctions
     /// <summary>log of <see cref="BetaPrefactor"/>, finite where the prefactor underflows.</summary>
     private static double LogBetaPrefactor(double a, double b, double x, double y)
     {
+        // One of x, y is exact (the caller's argument) and the other is 1 minus it, rounded: each
+        // logarithm comes from the exact one, or b·log(y) would carry b times y's rounding.
+        double logX = x <= 0.5 ? Math.Log(x) : ScalarMath.Log1P(-y);
+        double logY = y <= 0.5 ? Math.Log(y) : ScalarMath.Log1P(-x);
         if (Math.Min(a, b) < 10)
-            return a * Math.Log(x) + b * ScalarMath.Log1P(-x) - LogBeta(a, b);
+            return a * logX + b * logY - LogBeta(a, b);
         double sum = a + b, x0 = a / sum, y0 = b / sum;
-        double s = x < 0.5 ? x - x0 : y0 - y; // x - x0, from whichever of x and y is exact
-        double exponent = a * Log1PMinusX(s / x0) + b * Log1PMinusX(-s / y0);
+        double s = x <= y ? x - x0 : y0 - y; // x - x0, from whichever of x and y is exact
+        double logRatioX = x <= 0.5 ? Math.Log(x / x0) : logX - Math.Log(x0), logRatioY = y <= 0.5 ? Math.Log(y / y0) : logY - Math.Log(y0);
+        double exponent = a * LogRatioMinusRelativeChange(logRatioX, s / x0) + b * LogRatioMinusRelativeChange(logRatioY, -s / y0);
         double correction = StirlingCorrection(sum) - StirlingCorrection(a) - StirlingCorrection(b);
         return 0.5 * Math.Log(a / sum * b / 2.0 / Math.PI) + exponent + correction;
     }
@@ -99,13 +104,14 @@ public static partial class SpecialFunctions
 
     /// <summary>
     /// The continued fraction of I_x(a, b) (Numerical Recipes' betacf, modified Lentz), for
-    /// x &lt; (a+1)/(a+b+2) where it converges in O(√max(a, b)) terms.
+    /// x &lt; (a+1)/(a+b+2) where it converges in O(√max(a, b)) terms; y = 1 - x.
     /// </summary>
-    private static double BetaContinuedFraction(double a, double b, double x)
+    private static double BetaContinuedFraction(double a, double b, double x, double y)
     {
         const double Tiny = 1e-300;
         double qab = a + b, qap = a + 1, qam = a - 1;
-        double c = 1, d = 1 - qab * x / qap;
+        // 1 - (a+b)x/(a+1), from y = 1 - x when x is the rounded one: (1 - b + (a+b)y)/(a+1) does not cancel.
+        double c = 1, d = x <= 0.5 ? 1 - qab * x / qap : (1 - b + qab * y) / qap;
         if (Math.Abs(d) < Tiny) d = Tiny;
         d = 1 / d;
         double h = d;
@@ -139,13 +145,17 @@ public static partial class SpecialFunctions
     /// solved as 1 - y with I_y(b, a) = q, so a root near 1 keeps the digits of 1 - x and one near 0
     /// keeps its own.
     /// </summary>
-    private static double InverseIncompleteBeta(double a, double b, double p, double q)
+    private static double InverseIncompleteBeta(double a, double b, double p, double q, bool belowHalf = false)
     {
         CheckBetaShapes(a, b);
         if (p == 0) return 0;
         if (q == 0) return 1;
-        var half = IncompleteBetaPair(a, b, 0.5);
-        if (p > half.I) return 1 - InverseIncompleteBeta(b, a, q, p);
+        if (!belowHalf)
+        {
+            // The root is above 1/2 when F(1/2) < p; compared on the smaller of p and q, where it is exact.
+            var half = IncompleteBetaPair(a, b, 0.5);
+            if (p <= q ? p > half.I : q < half.Complement) return 1 - InverseIncompleteBeta(b, a, q, p, belowHalf: true);
+        }
         // Start: the power law I ≈ x^a / (a B(a, b)) in the lower tail, otherwise the mean clipped to the half.
         double logStart = (Math.Log(p) + Math.Log(a) + LogBeta(a, b)) / a;
         double mean = a / (a + b);

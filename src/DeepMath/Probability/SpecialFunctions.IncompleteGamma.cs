@@ -76,8 +76,15 @@ public static partial class SpecialFunctions
     private static double LogGammaPrefactor(double a, double x)
     {
         if (a < 10) return a * Math.Log(x) - x - LogGamma(a);
-        return a * Log1PMinusX((x - a) / a) - StirlingCorrection(a) + 0.5 * Math.Log(a) - HalfLogTwoPi;
+        return a * LogRatioMinusRelativeChange(Math.Log(x / a), (x - a) / a) - StirlingCorrection(a) + 0.5 * Math.Log(a) - HalfLogTwoPi;
     }
+
+    /// <summary>
+    /// log(x/m) - t with t = (x - m)/m, given log(x/m): log1pmx(t) while |t| &lt; 1/2, where the two cancel;
+    /// beyond, the logarithm given, since 1 + t rounded from t would lose the digits of a tiny x/m.
+    /// </summary>
+    private static double LogRatioMinusRelativeChange(double logRatio, double t)
+        => Math.Abs(t) < 0.5 ? Log1PMinusX(t) : logRatio - t;
 
     /// <summary>The log of the standard gamma density at x &gt; 0, without the cancellation of large terms.</summary>
     internal static double LogGammaDensity(double a, double x) => x == 0 ? Math.Log(GammaDensity(a, 0)) : LogGammaPrefactor(a, x) - Math.Log(x);

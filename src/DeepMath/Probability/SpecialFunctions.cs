@@ -123,8 +123,9 @@ public static partial class SpecialFunctions
                 + StirlingCorrection(large) - StirlingCorrection(sum);
             return LogGamma(small) + difference;
         }
-        // Both large: Stirling for all three, combined as (a - 1/2) log(a/s) + (b - 1/2) log(b/s) - 1/2 log s + log √(2π).
-        return (small - 0.5) * ScalarMath.Log1P(-large / sum) + (large - 0.5) * ScalarMath.Log1P(-small / sum) - 0.5 * Math.Log(sum) + HalfLogTwoPi
+        // Both large: Stirling for all three, combined as (a - 1/2) log(a/s) + (b - 1/2) log(b/s) - 1/2 log s + log √(2π);
+        // log(small/s) directly (log1p(-large/s) would lose the digits of 1 - large/s when large ≫ small).
+        return (small - 0.5) * Math.Log(small / sum) + (large - 0.5) * ScalarMath.Log1P(-small / sum) - 0.5 * Math.Log(sum) + HalfLogTwoPi
             + StirlingCorrection(small) + StirlingCorrection(large) - StirlingCorrection(sum);
     }
 

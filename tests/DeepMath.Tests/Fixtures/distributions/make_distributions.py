@@ -730,11 +730,13 @@ def solve_increasing(g, u0):
     raise ArithmeticError("no convergence")
 
 
-def cont_quantile(d, c, start):
-    """x with cdf(x) = c, c an exact mpf in (0,1); start: scipy's answer (a float) or nan."""
+def cont_quantile(d, p, upper, start):
+    """x with cdf(x) = p (upper False) or sf(x) = p (upper True), p a double in (0,1); start: scipy's answer or nan.
+    Solves log cdf = log p or log sf = log(1-p) (whichever probability is below 1/2; 1-p is exact)."""
     with mp.workdps(mp.mp.dps + GUARD):
-        c = mp.mpf(c)
-        s = 1 - c
+        p = mp.mpf(p)
+        use_cdf = (p <= 0.5) != upper
+        target = mp.log(p if p <= 0.5 else 1 - p)
         lo, hi = d.lo, d.hi
         if math.isfinite(lo) and math.isfinite(hi):
             L, H = M(lo), M(hi)
@@ -748,8 +750,6 @@ def cont_quantile(d, c, start):
             inv = lambda x: mp.log(x - L)
         else:
             xmap, dmap, inv = mp.sinh, mp.cosh, mp.asinh
-        use_cdf = c <= 0.5
-        target = mp.log(c if use_cdf else s)
 
         def g(u):
             x = xmap(u)
@@ -759,10 +759,22 @@ def cont_quantile(d, c, start):
                 return mp.log(cdf) - target, dens / cdf
             return target - mp.log(sf), dens / sf
 
+        # a root closer to a nonzero finite end of the support than 1e-60 (relative) rounds to that end
+        for end, tail_is_cdf in ((lo, True), (hi, False)):
+            if math.isfinite(end) and end != 0 and use_cdf == tail_is_cdf:
+                near = M(end) + (1 if tail_is_cdf else -1) * abs(M(end)) * mp.mpf(10) ** -60
+                cdf, sf = d.cs(near)
+                if mp.log(cdf if use_cdf else sf) > target:
+                    return M(end)
         u0 = 0
         if math.isfinite(start) and lo < start < hi:
             u0 = inv(M(start))
-        return xmap(solve_increasing(g, u0))
+        x = xmap(solve_increasing(g, u0))
+        if abs(x) < 1e-50 and d.lo < 0 < d.hi:  # a root at 0 (a symmetric median) is only found to ~1e-70
+            cdf, sf = d.cs(M(0))
+            if mp.log(cdf if use_cdf else sf) == target:
+                return M(0)
+        return x
 
 
 def disc_quantile(d, c, upper, start):
@@ -807,7 +819,7 @@ def disc_quantile(d, c, upper, start):
         for j in (k - 1, k):
             cdf, sf = d.cs(j)
             v = sf if upper else cdf
-            if c > 0 and abs(v - c) <= mp.mpf(1e-12) * c:
+            if abs(v - c) <= mp.mpf(1e-12) * min(c, 1 - c):
                 raise ValueError("near tie at k=%d for %s %s" % (j, d.name, d.params))
         return k
 
@@ -831,7 +843,7 @@ def log_pair(cdf, sf):
 
 def representable(x):
     x = abs(to_double(x)) if not isinstance(x, float) else abs(x)
-    return x == 0 or (1e-300 <= x < math.inf)
+    return x == 0 or (2.2250738585072014e-308 <= x < math.inf)
 
 
 def build_set(d, points, discrete):
@@ -866,8 +878,8 @@ def build_set(d, points, discrete):
             r_isf = disc_quantile(d, pm, True, s_isf)
         else:
             try:
-                r_ppf = cont_quantile(d, pm, s_ppf)
-                r_isf = cont_quantile(d, 1 - pm, s_isf)
+                r_ppf = cont_quantile(d, p, False, s_ppf)
+                r_isf = cont_quantile(d, p, True, s_isf)
             except (ArithmeticError, ValueError, ZeroDivisionError) as exc:
                 if p == 1e-300:
                     print("  dropped quantile p=1e-300 of %s (%s)" % (where, exc))
@@ -892,7 +904,7 @@ def build_set(d, points, discrete):
     if discrete and d.entropy is None:
         d.entropy = discrete_entropy(d, max(d.lo, min(int(med), d.hi)))
     settle(out, "entropy", ent, d.entropy, "%s entropy" % where)
-    rmed = disc_quantile(d, M(1) / 2, False, med) if discrete else cont_quantile(d, M(1) / 2, med)
+    rmed = disc_quantile(d, M(1) / 2, False, med) if discrete else cont_quantile(d, 0.5, False, med)
     settle(out, "median", med, M(rmed), "%s median" % where)
     return out
 
@@ -964,7 +976,7 @@ def discrete_sets():
         (geometric(0.95, "failures"), [0, 1, 3, 10, 100, 300]),
         (negative_binomial(2.5, 0.3), [-1, 0, 1, 5, 10, 40, 200, 2000]),
         (negative_binomial(1000.0, 0.9), [0, 50, 100, 111, 130, 200, 1000]),
-        (negative_binomial(0.5, 0.01), [0, 1, 10, 100, 1000, 10000, 50000]),
+        (negative_binomial(0.5, 0.02), [0, 1, 10, 100, 1000, 10000, 30000]),
         (hypergeometric(50, 20, 10), [-1, 0, 1, 4, 7, 10, 11]),
         (hypergeometric(100, 60, 80), [39, 40, 41, 48, 55, 60, 61]),
         (hypergeometric(1000000, 1000, 500), [-1, 0, 1, 3, 10, 50, 500]),
