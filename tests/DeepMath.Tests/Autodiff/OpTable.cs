@@ -1,4 +1,7 @@
 using DeepMath.LinearAlgebra;
+using DeepMath.Probability;
+using DeepMath.Probability.Distributions;
+using DeepMath.Probability.Tensors;
 using DeepMath.Neural;
 using DeepMath.Neural.Layers;
 using DeepMath.Tensors;
@@ -73,6 +76,14 @@ public static class OpTable
         => new(name, x => d(x[0], x[1]), x => s(x[0], x[1]), BinaryShapes, domain ?? Any,
             reference is null ? null : v => reference(v[0], v[1]), secondOrder, 1e-4, LargeBinary);
 
+    /// <summary>A log-density of (value, parameter, parameter), all broadcasting, against the scalar distribution.</summary>
+    private static OpEntry LogProb(string name, Func<Tensor<double>[], Tensor<double>> d, Func<Tensor<float>[], Tensor<float>> s,
+        Func<double[], double> reference, Func<double, double> domain)
+        => new(name, d, s, [[[3, 4], [3, 4], [3, 4]], [[2, 3], [3], []], [[4], [], []], [[2, 1], [1, 3], [3]]], domain, reference, true, 1e-3);
+
+    /// <summary>[0.05, 0.95): inside the unit interval (beta and Dirichlet values, and their shapes).</summary>
+    public static double UnitInterval(double v) => 0.05 + 0.9 * (v + 2) / 4;
+
     private static OpEntry Reduction(string name, Func<Tensor<double>, Tensor<double>> d, Func<Tensor<float>, Tensor<float>> s,
         Func<double, double>? domain = null, bool secondOrder = true, int[][][]? shapes = null)
         => new(name, x => d(x[0]), x => s(x[0]), shapes ?? ReductionShapes, domain ?? Any, null, secondOrder, 1e-4, LargeUnary);
@@ -121,6 +132,25 @@ public static class OpTable
         Unary("softplus", x => x.Softplus(), x => x.Softplus(), v => Math.Log(1 + Math.Exp(v))),
         Unary("log-sigmoid", x => x.LogSigmoid(), x => x.LogSigmoid(), v => -Math.Log(1 + Math.Exp(-v))),
         Unary("normal cdf", x => x.NormalCdf(), x => x.NormalCdf(), null),
+        Unary("log-gamma", SpecialTensorFunctions.LogGamma, SpecialTensorFunctions.LogGamma, SpecialFunctions.LogGamma, Positive),
+        Unary("digamma", SpecialTensorFunctions.Digamma, SpecialTensorFunctions.Digamma, SpecialFunctions.Digamma, Positive),
+        Unary("trigamma", SpecialTensorFunctions.Trigamma, SpecialTensorFunctions.Trigamma, SpecialFunctions.Trigamma, Positive, tolerance: 1e-3),
+        LogProb("normal log-prob", x => new Normal<double>(x[1], x[2]).LogProb(x[0]), x => new Normal<float>(x[1], x[2]).LogProb(x[0]),
+            v => new Normal(v[1], v[2]).LogPdf(v[0]), Positive),
+        LogProb("gamma log-prob", x => new Gamma<double>(x[1], x[2]).LogProb(x[0]), x => new Gamma<float>(x[1], x[2]).LogProb(x[0]),
+            v => new Gamma(v[1], v[2]).LogPdf(v[0]), Positive),
+        LogProb("beta log-prob", x => new Beta<double>(x[1], x[2]).LogProb(x[0]), x => new Beta<float>(x[1], x[2]).LogProb(x[0]),
+            v => new Beta(v[1], v[2]).LogPdf(v[0]), UnitInterval),
+        LogProb("student-t log-prob", x => new StudentT<double>(x[1], x[2], x[2]).LogProb(x[0]), x => new StudentT<float>(x[1], x[2], x[2]).LogProb(x[0]),
+            v => new StudentT(v[1], v[2], v[2]).LogPdf(v[0]), Positive),
+        LogProb("laplace log-prob", x => new Laplace<double>(x[1], x[2]).LogProb(x[0]), x => new Laplace<float>(x[1], x[2]).LogProb(x[0]),
+            v => new Laplace(v[1], v[2]).LogPdf(v[0]), Positive),
+        LogProb("logistic log-prob", x => new Logistic<double>(x[1], x[2]).LogProb(x[0]), x => new Logistic<float>(x[1], x[2]).LogProb(x[0]),
+            v => new Logistic(v[1], v[2]).LogPdf(v[0]), Positive),
+        new("multivariate normal log-prob", x => new MultivariateNormal<double>(x[1], x[2]).LogProb(x[0]), x => new MultivariateNormal<float>(x[1], x[2]).LogProb(x[0]),
+            [[[4, 3], [3], [3, 3]], [[2, 2, 3], [2, 1, 3], [3, 3]], [[3], [3], [3, 3]]], Positive, null, SecondOrder: true, SingleTolerance: 1e-3),
+        new("dirichlet log-prob", x => new Dirichlet<double>(x[1]).LogProb(x[0]), x => new Dirichlet<float>(x[1]).LogProb(x[0]),
+            [[[4, 3], [3]], [[2, 3], [2, 3]]], UnitInterval, null, SecondOrder: true, SingleTolerance: 1e-3),
         Reduction("sum", x => x.Sum(-1), x => x.Sum(-1)),
         Reduction("sum all", x => x.Sum(), x => x.Sum(), shapes: [[[3, 4]], [[0, 2]], [[]]]),
         Reduction("sum to (broadcast adjoint)", x => x.SumTo(new Shape([1, x.Shape[^1]])), x => x.SumTo(new Shape([1, x.Shape[^1]])),
