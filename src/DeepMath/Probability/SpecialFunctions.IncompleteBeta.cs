@@ -40,19 +40,49 @@ public static partial class SpecialFunctions
     /// <summary>I_x(a, b) and 1 - I_x(a, b); the one on the near side of the mean comes from the continued fraction.</summary>
     internal static (double I, double Complement) IncompleteBetaPair(double a, double b, double x)
     {
+        // 1 - x is exact when x >= 1/2; when x < 1/2 everything below takes its digits from x itself.
+        return IncompleteBetaPair(a, b, x, 1 - x);
+    }
+
+    /// <summary>
+    /// I_x(a, b) and its complement given x and y = 1 - x each to full relative accuracy (the t and F
+    /// distributions form both from their own formulas): the continued fraction then never sees a
+    /// rounded 1 - x.
+    /// </summary>
+    internal static (double I, double Complement) IncompleteBetaPair(double a, double b, double x, double y)
+    {
+        var (lower, logPrefactor, fraction) = IncompleteBetaParts(a, b, x, y);
+        if (double.IsNaN(fraction)) return (fraction, fraction);
+        double near = Math.Exp(logPrefactor) * fraction;
+        return lower ? (near, 1 - near) : (1 - near, near);
+    }
+
+    /// <summary>log I_x(a, b) and log(1 - I_x(a, b)), finite far below the underflow of either.</summary>
+    internal static (double LogI, double LogComplement) LogIncompleteBetaPair(double a, double b, double x, double y)
+    {
+        var (lower, logPrefactor, fraction) = IncompleteBetaParts(a, b, x, y);
+        if (double.IsNaN(fraction)) return (fraction, fraction);
+        double logNear = logPrefactor + Math.Log(fraction);
+        double logFar = Log1MExp(-logNear);
+        return lower ? (logNear, logFar) : (logFar, logNear);
+    }
+
+    /// <summary>
+    /// The pieces of I_x(a, b): whether the continued fraction gives I itself (x below the mean) or its
+    /// complement, the log of its prefactor x^a y^b / (a B(a, b)), and the fraction. The edges 0 and 1
+    /// come back as a prefactor of 0 or 1 with fraction 1.
+    /// </summary>
+    private static (bool Lower, double LogPrefactor, double Fraction) IncompleteBetaParts(double a, double b, double x, double y)
+    {
         CheckBetaShapes(a, b);
-        if (double.IsNaN(x)) return (x, x);
+        if (double.IsNaN(x) || double.IsNaN(y)) return (true, double.NaN, double.NaN);
         if (!(x >= 0 && x <= 1)) throw new ArgumentOutOfRangeException(nameof(x), x, "The incomplete beta function takes x in [0, 1].");
-        if (x == 0) return (0, 1);
-        if (x == 1) return (1, 0);
-        double y = 1 - x; // exact when x >= 1/2; when x < 1/2 the continued fraction below uses x itself
+        // The edges come from the exact argument: y rounds to 1 for x = 1e-20, which is no edge at all.
+        if (x == 0) return (true, double.NegativeInfinity, 1);
+        if (y == 0) return (false, double.NegativeInfinity, 1);
         if (x < (a + 1) / (a + b + 2))
-        {
-            double i = BetaPrefactor(a, b, x, y) * BetaContinuedFraction(a, b, x, y) / a;
-            return (i, 1 - i);
-        }
-        double c = BetaPrefactor(b, a, y, x) * BetaContinuedFraction(b, a, y, x) / b;
-        return (1 - c, c);
+            return (true, LogBetaPrefactor(a, b, x, y) - Math.Log(a), BetaContinuedFraction(a, b, x, y));
+        return (false, LogBetaPrefactor(b, a, y, x) - Math.Log(b), BetaContinuedFraction(b, a, y, x));
     }
 
     /// <summary>The Beta(a, b) density x^(a-1) (1-x)^(b-1) / B(a, b).</summary>
@@ -95,11 +125,15 @@ public static partial class SpecialFunctions
     }
 
     /// <summary>The log of the Beta(a, b) density at x in (0, 1), without the cancellation of large terms.</summary>
-    internal static double LogBetaDensity(double a, double b, double x)
+    internal static double LogBetaDensity(double a, double b, double x) => LogBetaDensity(a, b, x, 1 - x);
+
+    /// <summary>The log of the Beta(a, b) density at x, given y = 1 - x to full relative accuracy as well.</summary>
+    internal static double LogBetaDensity(double a, double b, double x, double y)
     {
-        if (x == 0 || x == 1) return Math.Log(BetaDensity(a, b, x));
-        double y = 1 - x;
-        return LogBetaPrefactor(a, b, x, y) - Math.Log(x) - ScalarMath.Log1P(-x);
+        if (x == 0 || y == 0) return Math.Log(BetaDensity(a, b, x));
+        double logX = x <= 0.5 ? Math.Log(x) : ScalarMath.Log1P(-y);
+        double logY = y <= 0.5 ? Math.Log(y) : ScalarMath.Log1P(-x);
+        return LogBetaPrefactor(a, b, x, y) - logX - logY;
     }
 
     /// <summary>

@@ -44,11 +44,27 @@ public static partial class SpecialFunctions
         if (double.IsPositiveInfinity(x)) return (1, 0);
         if (x < a + 1)
         {
-            double p = GammaSeries(a, x);
+            double p = GammaSeries(a, x) * GammaPrefactor(a, x);
             return (p, 1 - p);
         }
-        double q = GammaContinuedFraction(a, x);
+        double q = GammaPrefactor(a, x) * GammaContinuedFraction(a, x);
         return (1 - q, q);
+    }
+
+    /// <summary>log P(a, x) and log Q(a, x), finite far below the underflow of either.</summary>
+    internal static (double LogP, double LogQ) LogIncompleteGammaPair(double a, double x)
+    {
+        CheckIncompleteGamma(a, x);
+        if (double.IsNaN(x)) return (x, x);
+        if (x == 0) return (double.NegativeInfinity, 0);
+        if (double.IsPositiveInfinity(x)) return (0, double.NegativeInfinity);
+        if (x < a + 1)
+        {
+            double logP = LogGammaPrefactor(a, x) + Math.Log(GammaSeries(a, x));
+            return (logP, Log1MExp(-logP));
+        }
+        double logQ = LogGammaPrefactor(a, x) + Math.Log(GammaContinuedFraction(a, x));
+        return (Log1MExp(-logQ), logQ);
     }
 
     /// <summary>The density of the standard gamma distribution, x^(a-1) e^(-x) / Γ(a), without overflow in the parts.</summary>
@@ -136,7 +152,7 @@ public static partial class SpecialFunctions
     }
 
     /// <summary>
-    /// x^a e^{-x} / Γ(a + 1) Σ x^n / ((a+1)...(a+n)): P for x &lt; a + 1. The terms fall like
+    /// Σ x^n / (a (a+1)...(a+n)), so that P = x^a e^{-x} / Γ(a) times it, for x &lt; a + 1. The terms fall like
     /// exp(-n²/2a) near x = a, so about 10√a terms are needed; the cap is far above that.
     /// </summary>
     private static double GammaSeries(double a, double x)
@@ -150,10 +166,10 @@ public static partial class SpecialFunctions
             if (Math.Abs(term) < Math.Abs(sum) * 1e-17) break;
             if (n >= cap) throw new ConvergenceException($"The incomplete gamma series for a = {a:R}, x = {x:R} did not converge in {cap} terms.", sum * GammaPrefactor(a, x), Math.Abs(term), n);
         }
-        return sum * GammaPrefactor(a, x);
+        return sum;
     }
 
-    /// <summary>Q by Legendre's continued fraction (modified Lentz) for x &gt;= a + 1.</summary>
+    /// <summary>Legendre's continued fraction (modified Lentz) for x &gt;= a + 1: Q = x^a e^{-x} / Γ(a) times it.</summary>
     private static double GammaContinuedFraction(double a, double x)
     {
         const double Tiny = 1e-300;
@@ -173,7 +189,7 @@ public static partial class SpecialFunctions
             if (Math.Abs(delta - 1) < 1e-16) break;
             if (i >= cap) throw new ConvergenceException($"The incomplete gamma continued fraction for a = {a:R}, x = {x:R} did not converge in {cap} terms.", GammaPrefactor(a, x) * h, Math.Abs(delta - 1), i);
         }
-        return GammaPrefactor(a, x) * h;
+        return h;
     }
 
     private static double InverseIncompleteGamma(double a, double p, double q)

@@ -245,4 +245,23 @@ public static partial class SpecialFunctions
         double r = Math.IEEERemainder(x, 1); // in [-1/2, 1/2], exact
         return Math.Tan(Math.PI * r);
     }
+
+    /// <summary>
+    /// ψ(x + 1/2) - ψ(x) without the cancellation of two large digammas: for x &gt;= 10,
+    /// log1p(1/(2x)) + 1/(2x(2x+1)) - Σ B_2k/(2k) [(x + 1/2)^(-2k) - x^(-2k)] (every term small).
+    /// </summary>
+    internal static double DigammaHalfStep(double x)
+    {
+        if (x < 10) return Digamma(x + 0.5) - Digamma(x);
+        double y = x + 0.5, sum = ScalarMath.Log1P(0.5 / x) + 1 / (2 * x * (2 * x + 1));
+        double ix = 1 / (x * x), iy = 1 / (y * y), px = ix, py = iy;
+        ReadOnlySpan<double> b = [1.0 / 6, -1.0 / 30, 1.0 / 42, -1.0 / 30, 5.0 / 66, -691.0 / 2730, 7.0 / 6];
+        for (int k = 1; k <= b.Length; k++)
+        {
+            sum -= b[k - 1] / (2 * k) * (py - px);
+            px *= ix;
+            py *= iy;
+        }
+        return sum;
+    }
 }

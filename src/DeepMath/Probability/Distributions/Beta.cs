@@ -41,6 +41,12 @@ public sealed class Beta : ContinuousDistribution
     public override double Sf(double x) => double.IsNaN(x) ? x : x <= 0 ? 1 : x >= 1 ? 0 : IncompleteBetaComplement(A, B, x);
 
     /// <inheritdoc/>
+    public override double LogCdf(double x) => double.IsNaN(x) ? x : x <= 0 ? double.NegativeInfinity : x >= 1 ? 0 : LogIncompleteBetaPair(A, B, x, 1 - x).LogI;
+
+    /// <inheritdoc/>
+    public override double LogSf(double x) => double.IsNaN(x) ? x : x <= 0 ? 0 : x >= 1 ? double.NegativeInfinity : LogIncompleteBetaPair(A, B, x, 1 - x).LogComplement;
+
+    /// <inheritdoc/>
     public override double Ppf(double p) => IncompleteBetaInverse(A, B, CheckProbability(p, nameof(p)));
 
     /// <inheritdoc/>

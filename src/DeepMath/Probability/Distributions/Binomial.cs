@@ -59,6 +59,28 @@ public sealed class Binomial : DiscreteDistribution
     }
 
     /// <inheritdoc/>
+    public override double LogCdf(double x)
+    {
+        if (double.IsNaN(x)) return x;
+        double k = Math.Floor(x);
+        if (k < 0) return double.NegativeInfinity;
+        if (k >= N || P == 0) return 0;
+        if (P == 1) return double.NegativeInfinity;
+        return LogIncompleteBetaPair(k + 1, N - k, P, 1 - P).LogComplement;
+    }
+
+    /// <inheritdoc/>
+    public override double LogSf(double x)
+    {
+        if (double.IsNaN(x)) return x;
+        double k = Math.Floor(x);
+        if (k < 0) return 0;
+        if (k >= N || P == 0) return double.NegativeInfinity;
+        if (P == 1) return 0;
+        return LogIncompleteBetaPair(k + 1, N - k, P, 1 - P).LogI;
+    }
+
+    /// <inheritdoc/>
     public override double Mean => N * P;
 
     /// <inheritdoc/>

@@ -32,6 +32,12 @@ public sealed class ChiSquared : ContinuousDistribution
     public override double Sf(double x) => _gamma.Sf(x);
 
     /// <inheritdoc/>
+    public override double LogCdf(double x) => _gamma.LogCdf(x);
+
+    /// <inheritdoc/>
+    public override double LogSf(double x) => _gamma.LogSf(x);
+
+    /// <inheritdoc/>
     public override double Ppf(double p) => _gamma.Ppf(p);
 
     /// <inheritdoc/>

@@ -28,11 +28,11 @@ public sealed class FDistribution : ContinuousDistribution
 
     private double B => Dof2 / 2;
 
-    /// <summary>u = d1 x/(d1 x + d2) and v = 1 - u = d2/(d1 x + d2), each from its own formula.</summary>
+    /// <summary>u = d1 x/(d1 x + d2) and v = 1 - u = d2/(d1 x + d2), each from its own formula (both to full relative accuracy).</summary>
     private (double U, double V) Arguments(double x)
     {
-        double d1x = Dof1 * x, denominator = d1x + Dof2;
-        return (d1x / denominator, Dof2 / denominator);
+        double r = Dof1 * x / Dof2;
+        return double.IsPositiveInfinity(r) ? (1, 0) : (r / (1 + r), 1 / (1 + r));
     }
 
     /// <inheritdoc/>
@@ -42,8 +42,9 @@ public sealed class FDistribution : ContinuousDistribution
         if (x < 0 || double.IsPositiveInfinity(x)) return double.NegativeInfinity;
         if (x == 0) return Dof1 < 2 ? double.PositiveInfinity : Dof1 == 2 ? 0 : double.NegativeInfinity;
         var (u, v) = Arguments(x);
-        // f(x) = Beta(d1/2, d2/2) density at u times du/dx = u v / x.
-        return LogBetaDensity(A, B, u) + Math.Log(u) + Math.Log(v) - Math.Log(x);
+        // f(x) = Beta(d1/2, d2/2) density at u times du/dx = u v / x, with log u = log r - log1p(r), log v = -log1p(r).
+        double r = Dof1 * x / Dof2, log1pr = Log1P(r);
+        return LogBetaDensity(A, B, u, v) + Math.Log(r) - 2 * log1pr - Math.Log(x);
     }
 
     /// <inheritdoc/>
@@ -53,7 +54,27 @@ public sealed class FDistribution : ContinuousDistribution
         if (x <= 0) return 0;
         if (double.IsPositiveInfinity(x)) return 1;
         var (u, v) = Arguments(x);
-        return u < 0.5 ? IncompleteBeta(A, B, u) : IncompleteBetaComplement(B, A, v);
+        return IncompleteBetaPair(A, B, u, v).I;
+    }
+
+    /// <inheritdoc/>
+    public override double LogCdf(double x)
+    {
+        if (double.IsNaN(x)) return x;
+        if (x <= 0) return double.NegativeInfinity;
+        if (double.IsPositiveInfinity(x)) return 0;
+        var (u, v) = Arguments(x);
+        return LogIncompleteBetaPair(A, B, u, v).LogI;
+    }
+
+    /// <inheritdoc/>
+    public override double LogSf(double x)
+    {
+        if (double.IsNaN(x)) return x;
+        if (x <= 0) return 0;
+        if (double.IsPositiveInfinity(x)) return double.NegativeInfinity;
+        var (u, v) = Arguments(x);
+        return LogIncompleteBetaPair(A, B, u, v).LogComplement;
     }
 
     /// <inheritdoc/>
@@ -63,7 +84,7 @@ public sealed class FDistribution : ContinuousDistribution
         if (x <= 0) return 1;
         if (double.IsPositiveInfinity(x)) return 0;
         var (u, v) = Arguments(x);
-        return u < 0.5 ? IncompleteBetaComplement(A, B, u) : IncompleteBeta(B, A, v);
+        return IncompleteBetaPair(A, B, u, v).Complement;
     }
 
     /// <inheritdoc/>

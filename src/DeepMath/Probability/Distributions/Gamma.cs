@@ -36,6 +36,12 @@ public sealed class Gamma : ContinuousDistribution
     public override double Sf(double x) => double.IsNaN(x) ? x : x <= 0 ? 1 : GammaQ(Shape, Rate * x);
 
     /// <inheritdoc/>
+    public override double LogCdf(double x) => double.IsNaN(x) ? x : x <= 0 ? double.NegativeInfinity : LogIncompleteGammaPair(Shape, Rate * x).LogP;
+
+    /// <inheritdoc/>
+    public override double LogSf(double x) => double.IsNaN(x) ? x : x <= 0 ? 0 : LogIncompleteGammaPair(Shape, Rate * x).LogQ;
+
+    /// <inheritdoc/>
     public override double Ppf(double p) => GammaPInverse(Shape, CheckProbability(p, nameof(p))) / Rate;
 
     /// <inheritdoc/>

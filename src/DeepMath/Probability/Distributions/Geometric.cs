@@ -48,6 +48,9 @@ public sealed class Geometric : DiscreteDistribution
     public override double Sf(double x) => double.IsNaN(x) ? x : Math.Exp(LogSf(x));
 
     /// <inheritdoc/>
+    public override double LogCdf(double x) => double.IsNaN(x) ? x : Math.Floor(x) < Shift ? double.NegativeInfinity : Log1MExp(-LogSf(x));
+
+    /// <inheritdoc/>
     public override double LogSf(double x)
     {
         if (double.IsNaN(x)) return x;

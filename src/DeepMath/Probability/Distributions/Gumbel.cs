@@ -37,7 +37,12 @@ public sealed class Gumbel : ContinuousDistribution
     public override double LogCdf(double x) => -Math.Exp(-(x - Location) / Scale);
 
     /// <inheritdoc/>
-    public override double LogSf(double x) => Log1MExp(Math.Exp(-(x - Location) / Scale));
+    public override double LogSf(double x)
+    {
+        double t = -(x - Location) / Scale;
+        // log(1 - exp(-e^t)) = t - e^t/2 + ... once e^t is tiny (and e^t underflows beyond t = -745).
+        return t < -40 ? t - 0.5 * Math.Exp(t) : Log1MExp(Math.Exp(t));
+    }
 
     /// <inheritdoc/>
     public override double Ppf(double p) => Location - Scale * Math.Log(-Math.Log(CheckProbability(p, nameof(p))));

@@ -39,7 +39,11 @@ public sealed class Hypergeometric : DiscreteDistribution
     {
         if (double.IsNaN(k)) return k;
         if (!DiscreteSums.IsInteger(k) || k < Low || k > High) return double.NegativeInfinity;
-        return LogBinomial(Successes, k) + LogBinomial(Population - Successes, Draws - k) - LogBinomial(Population, Draws);
+        // R's dhyper: with p = n/N, C(K,k) C(N-K,n-k) / C(N,n) = b(k; K, p) b(n-k; N-K, p) / b(n; N, p), each
+        // binomial probability in Loader's saddle-point form, so no log-binomials of size N cancel.
+        double p = (double)Draws / Population, q = 1 - p;
+        return BinomialLogProbability(k, Successes, p, q) + BinomialLogProbability(Draws - k, Population - Successes, p, q)
+            - BinomialLogProbability(Draws, Population, p, q);
     }
 
     /// <inheritdoc/>

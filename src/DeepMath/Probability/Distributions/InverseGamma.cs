@@ -39,6 +39,12 @@ public sealed class InverseGamma : ContinuousDistribution
     public override double Sf(double x) => double.IsNaN(x) ? x : x <= 0 ? 1 : GammaP(Shape, Scale / x);
 
     /// <inheritdoc/>
+    public override double LogCdf(double x) => double.IsNaN(x) ? x : x <= 0 ? double.NegativeInfinity : LogIncompleteGammaPair(Shape, Scale / x).LogQ;
+
+    /// <inheritdoc/>
+    public override double LogSf(double x) => double.IsNaN(x) ? x : x <= 0 ? 0 : LogIncompleteGammaPair(Shape, Scale / x).LogP;
+
+    /// <inheritdoc/>
     public override double Ppf(double p) => Scale / GammaQInverse(Shape, CheckProbability(p, nameof(p)));
 
     /// <inheritdoc/>

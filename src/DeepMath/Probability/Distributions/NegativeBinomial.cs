@@ -56,6 +56,26 @@ public sealed class NegativeBinomial : DiscreteDistribution
     }
 
     /// <inheritdoc/>
+    public override double LogCdf(double x)
+    {
+        if (double.IsNaN(x)) return x;
+        double k = Math.Floor(x);
+        if (k < 0) return double.NegativeInfinity;
+        if (P == 1 || double.IsPositiveInfinity(k)) return 0;
+        return LogIncompleteBetaPair(R, k + 1, P, 1 - P).LogI;
+    }
+
+    /// <inheritdoc/>
+    public override double LogSf(double x)
+    {
+        if (double.IsNaN(x)) return x;
+        double k = Math.Floor(x);
+        if (k < 0) return 0;
+        if (P == 1 || double.IsPositiveInfinity(k)) return double.NegativeInfinity;
+        return LogIncompleteBetaPair(R, k + 1, P, 1 - P).LogComplement;
+    }
+
+    /// <inheritdoc/>
     public override double Mean => R * (1 - P) / P;
 
     /// <inheritdoc/>

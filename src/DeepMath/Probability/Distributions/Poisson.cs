@@ -51,6 +51,26 @@ public sealed class Poisson : DiscreteDistribution
     }
 
     /// <inheritdoc/>
+    public override double LogCdf(double x)
+    {
+        if (double.IsNaN(x)) return x;
+        double k = Math.Floor(x);
+        if (k < 0) return double.NegativeInfinity;
+        if (Rate == 0 || double.IsPositiveInfinity(k)) return 0;
+        return LogIncompleteGammaPair(k + 1, Rate).LogQ;
+    }
+
+    /// <inheritdoc/>
+    public override double LogSf(double x)
+    {
+        if (double.IsNaN(x)) return x;
+        double k = Math.Floor(x);
+        if (k < 0) return 0;
+        if (Rate == 0 || double.IsPositiveInfinity(k)) return double.NegativeInfinity;
+        return LogIncompleteGammaPair(k + 1, Rate).LogP;
+    }
+
+    /// <inheritdoc/>
     public override double Mean => Rate;
 
     /// <inheritdoc/>

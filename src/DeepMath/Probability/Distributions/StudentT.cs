@@ -34,7 +34,10 @@ public sealed class StudentT : ContinuousDistribution
     {
         double z = (x - Location) / Scale;
         // log Γ((ν+1)/2) - log Γ(ν/2) - ½ log(νπ) = -log B(ν/2, ½) - ½ log ν: no cancellation for large ν.
-        return -LogBeta(Nu / 2, 0.5) - 0.5 * Math.Log(Nu) - Math.Log(Scale) - (Nu + 1) / 2 * Log1P(z * z / Nu);
+        // log(1 + z²/ν), also where z² overflows: 2 log|z| - log ν + log1p(ν/z²).
+        double a = Math.Abs(z);
+        double log1p = a > 1e100 ? 2 * Math.Log(a) - Math.Log(Nu) + Log1P(Nu / a / a) : Log1P(z * z / Nu);
+        return -LogBeta(Nu / 2, 0.5) - 0.5 * Math.Log(Nu) - Math.Log(Scale) - (Nu + 1) / 2 * log1p;
     }
 
     /// <inheritdoc/>
@@ -57,14 +60,50 @@ public sealed class StudentT : ContinuousDistribution
         if (double.IsNaN(z)) return z;
         if (double.IsNegativeInfinity(z)) return 0;
         double t2 = z * z;
-        if (double.IsInfinity(t2))
-        {
-            // |z| beyond 1e154: the tail is the power law Γ((ν+1)/2)/(Γ(ν/2)√(νπ)) ν^((ν+1)/2) |z|^(-ν) / ν.
-            double logTail = -LogBeta(Nu / 2, 0.5) - 0.5 * Math.Log(Nu) + (Nu + 1) / 2 * Math.Log(Nu) - Nu * Math.Log(-z) - Math.Log(Nu);
-            return Math.Exp(logTail);
-        }
-        if (t2 < Nu) return 0.5 * IncompleteBetaComplement(0.5, Nu / 2, t2 / (Nu + t2));
-        return 0.5 * IncompleteBeta(Nu / 2, 0.5, Nu / (Nu + t2));
+        if (double.IsInfinity(t2)) return Math.Exp(LogPowerLawTail(-z));
+        var (x, y) = BetaArguments(t2);
+        return 0.5 * IncompleteBetaPair(Nu / 2, 0.5, x, y).I;
+    }
+
+    /// <summary>
+    /// log P(T &gt; t) for |t| beyond 1e154, where z² overflows: the power law
+    /// Γ((ν+1)/2)/(Γ(ν/2)√(νπ)) ν^((ν+1)/2) t^(-ν)/ν (its relative corrections are O(ν/t²), nothing here).
+    /// </summary>
+    private double LogPowerLawTail(double t) => PowerLawConstant() - Nu * Math.Log(t);
+
+    /// <summary>The log of the power-law tail's constant: -log B(ν/2, ½) - ½ log ν + ((ν+1)/2) log ν - log ν.</summary>
+    private double PowerLawConstant() => -LogBeta(Nu / 2, 0.5) - 0.5 * Math.Log(Nu) + (Nu + 1) / 2 * Math.Log(Nu) - Math.Log(Nu);
+
+    /// <summary>x = ν/(ν + t²) and y = 1 - x = t²/(ν + t²), each from its own formula (t² = ν r: x = 1/(1 + r), y = r/(1 + r)).</summary>
+    private (double X, double Y) BetaArguments(double t2)
+    {
+        double r = t2 / Nu;
+        return (1 / (1 + r), r / (1 + r));
+    }
+
+    /// <inheritdoc/>
+    public override double LogCdf(double x)
+    {
+        double z = (x - Location) / Scale;
+        return z < 0 ? LogLowerTail(z) : Log1P(-LowerTail(-z));
+    }
+
+    /// <inheritdoc/>
+    public override double LogSf(double x)
+    {
+        double z = (x - Location) / Scale;
+        return z > 0 ? LogLowerTail(-z) : Log1P(-LowerTail(z));
+    }
+
+    /// <summary>log P(T &lt; z) for z &lt;= 0, finite beyond the underflow of the tail.</summary>
+    private double LogLowerTail(double z)
+    {
+        if (double.IsNaN(z)) return z;
+        if (double.IsNegativeInfinity(z)) return double.NegativeInfinity;
+        double t2 = z * z;
+        if (double.IsInfinity(t2)) return LogPowerLawTail(-z);
+        var (x, y) = BetaArguments(t2);
+        return -0.69314718055994530942 + LogIncompleteBetaPair(Nu / 2, 0.5, x, y).LogI;
     }
 
     /// <inheritdoc/>
@@ -86,6 +125,7 @@ public sealed class StudentT : ContinuousDistribution
     {
         if (twoSided == 0) return double.PositiveInfinity;
         double x = IncompleteBetaInverse(Nu / 2, 0.5, twoSided);
+        if (x < 1e-290) return Math.Exp((PowerLawConstant() - Math.Log(twoSided / 2)) / Nu); // x underflows: invert the power-law tail
         if (x < 0.5) return Math.Sqrt(Nu) * Math.Sqrt((1 - x) / x);
         double y = IncompleteBetaComplementInverse(0.5, Nu / 2, twoSided);
         return Math.Sqrt(Nu) * Math.Sqrt(y / (1 - y));
@@ -109,7 +149,7 @@ public sealed class StudentT : ContinuousDistribution
         get
         {
             double h = (Nu + 1) / 2;
-            return h * (Digamma(h) - Digamma(Nu / 2)) + 0.5 * Math.Log(Nu) + LogBeta(Nu / 2, 0.5) + Math.Log(Scale);
+            return h * DigammaHalfStep(Nu / 2) + 0.5 * Math.Log(Nu) + LogBeta(Nu / 2, 0.5) + Math.Log(Scale);
         }
     }
 

@@ -21,11 +21,19 @@ public abstract class UnivariateDistribution
     /// <summary>P(X &gt; x) = 1 - Cdf(x), computed without cancellation where it matters.</summary>
     public virtual double Sf(double x) => 1 - Cdf(x);
 
-    /// <summary>log P(X &lt;= x), finite where the cdf underflows when the distribution allows.</summary>
-    public virtual double LogCdf(double x) => Math.Log(Cdf(x));
+    /// <summary>log P(X &lt;= x): log1p(-Sf) where the cdf is near 1 (so its tiny distance from 1 keeps its digits), finite far into the lower tail where the distribution allows.</summary>
+    public virtual double LogCdf(double x)
+    {
+        double p = Cdf(x);
+        return p > 0.5 ? SpecialFunctions.Log1P(-Sf(x)) : Math.Log(p);
+    }
 
-    /// <summary>log P(X &gt; x).</summary>
-    public virtual double LogSf(double x) => Math.Log(Sf(x));
+    /// <summary>log P(X &gt; x), as log1p(-Cdf) where the survival function is near 1.</summary>
+    public virtual double LogSf(double x)
+    {
+        double q = Sf(x);
+        return q > 0.5 ? SpecialFunctions.Log1P(-Cdf(x)) : Math.Log(q);
+    }
 
     /// <summary>The quantile function (percent point function): the smallest x with Cdf(x) &gt;= p.</summary>
     /// <exception cref="ArgumentOutOfRangeException">p is outside [0, 1].</exception>

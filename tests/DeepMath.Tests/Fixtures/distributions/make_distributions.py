@@ -842,8 +842,9 @@ def log_pair(cdf, sf):
 
 
 def representable(x):
-    x = abs(to_double(x)) if not isinstance(x, float) else abs(x)
-    return x == 0 or (2.2250738585072014e-308 <= x < math.inf)
+    """True for an exact zero or a value within the normal double range (an underflowing one is not)."""
+    x = abs(mp.mpf(x))
+    return x == 0 or (mp.mpf(2.2250738585072014e-308) <= x <= mp.mpf(1.7976931348623157e308))
 
 
 def build_set(d, points, discrete):
@@ -913,7 +914,7 @@ def continuous_sets():
     return [
         (normal(0.0, 1.0), [-1e300, -40.0, -38.0, -37.5, -10.0, -1.0, 0.0, 0.5, 1.96, 8.5, 38.0, 1e300]),
         (normal(0.5, 2.0), [-1e10, -75.0, -3.0, 0.5, 1.0, 4.0, 20.0, 70.0]),
-        (normal(-1000.0, 1e-3), [-1000.04, -1000.001, -1000.0, -999.9995, -999.99]),
+        (normal(-1000.0, 1e-3), [-1e300, -1000.04, -1000.001, -1000.0, -999.9995, -999.99, 0.0]),
         (lognormal(0.0, 1.0), [-1.0, 0.0, 1e-300, 1e-10, 0.5, 1.0, 3.0, 1e10, 1e300]),
         (lognormal(2.0, 0.25), [0.0, 1.0, 5.0, 7.389, 10.0, 30.0, 100.0]),
         (lognormal(-1.0, 3.0), [0.0, 1e-100, 1e-5, 0.3, 2.0, 1e5, 1e100]),
@@ -928,7 +929,7 @@ def continuous_sets():
         (beta(2.0, 3.0), [-0.1, 0.0, 1e-10, 0.1, 0.4, 0.5, 0.9, 1 - 1e-10, 1.0, 1.1]),
         (beta(0.5, 0.5), [0.0, 1e-300, 1e-20, 1e-3, 0.25, 0.5, 0.999, 1 - 1e-12, 1.0]),
         (beta(200.0, 300.0), [0.0, 0.1, 0.3, 0.38, 0.4, 0.42, 0.5, 0.7, 1.0]),
-        (beta(1.0, 3.0), [0.0, 1e-3, 0.5, 1.0]),
+        (beta(1.0, 3.0), [-1.0, 0.0, 1e-3, 0.5, 0.99, 1.0, 2.0]),
         (chisquared(1.0), [-1.0, 0.0, 1e-300, 1e-10, 0.1, 1.0, 3.84, 20.0, 1000.0]),
         (chisquared(4.0), [0.0, 1e-20, 0.5, 4.0, 9.49, 50.0, 1400.0]),
         (chisquared(250.0), [0.0, 100.0, 200.0, 250.0, 300.0, 400.0, 1000.0]),
@@ -949,7 +950,7 @@ def continuous_sets():
         (weibull(3.5, 10.0), [0.0, 1e-10, 1.0, 5.0, 9.0, 10.0, 15.0, 30.0, 80.0]),
         (pareto(1.0, 3.0), [0.0, 0.5, 1.0, 1 + 1e-10, 2.0, 10.0, 1e10, 1e100]),
         (pareto(2.5, 0.5), [1.0, 2.5, 3.0, 100.0, 1e10, 1e300]),
-        (pareto(1.0, 5.0), [1.0, 1.5, 4.0, 1e20]),
+        (pareto(1.0, 5.0), [-1.0, 0.999, 1.0, 1.5, 4.0, 1e20]),
         (f_dist(5.0, 10.0), [-1.0, 0.0, 1e-10, 0.3, 1.0, 3.33, 10.0, 1000.0, 1e10]),
         (f_dist(1.0, 1.0), [0.0, 1e-20, 0.01, 1.0, 100.0, 1e20]),
         (f_dist(2.0, 7.0), [0.0, 1e-10, 0.5, 4.74, 50.0, 1e6]),
@@ -962,8 +963,8 @@ def continuous_sets():
 
 def discrete_sets():
     return [
-        (bernoulli(0.3), [-1, 0, 1, 2]),
-        (bernoulli(3e-9), [-1, 0, 1, 2]),
+        (bernoulli(0.3), [-5, -1, 0, 1, 2, 10]),
+        (bernoulli(3e-9), [-5, -1, 0, 1, 2, 10]),
         (binomial(10, 0.3), [-1, 0, 1, 3, 5, 9, 10, 11]),
         (binomial(1000000, 1e-4), [-1, 0, 20, 60, 100, 140, 300, 1000, 1000000, 1000001]),
         (binomial(50, 0.999), [0, 10, 40, 48, 49, 50, 51]),
@@ -1002,7 +1003,7 @@ def main():
             fh.write(",\n".join("  " + json.dumps(s, separators=(",", ":")) for s in out[key]))
             fh.write("\n ],\n")
         fh.write(' "overrides": [\n')
-        fh.write(",\n".join("  " + json.dumps(o, separators=(",", ":")) for o in OVERRIDES))
+        fh.write(",\n".join("  " + json.dumps({**o, "rel": fnum(o["rel"])}, separators=(",", ":")) for o in OVERRIDES))
         fh.write("\n ]\n}\n")
     json.load(open(path))
     print("\n%d values overridden by mpmath:" % len(OVERRIDES))
