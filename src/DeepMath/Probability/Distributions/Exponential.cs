@@ -59,4 +59,10 @@ public sealed class Exponential : ContinuousDistribution
     public override (double Lower, double Upper) Support => (0, double.PositiveInfinity);
 
     internal override double Draw(SampleStream stream) => stream.NextExponential() / Rate;
+
+    internal override void DrawInto(double[] destination, int offset, int count, SampleStream stream)
+    {
+        double scale = 1 / Rate;
+        for (int i = offset; i < offset + count; i++) destination[i] = ExponentialZiggurat.Next(stream) * scale;
+    }
 }
