@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace DeepMath.Probability.Sampling;
 
@@ -42,8 +43,9 @@ internal static class ExponentialZiggurat
         ulong bits = stream.NextUInt64();
         int layer = (int)(bits & 0xFF);
         ulong abscissa = bits >> 12;
-        if (abscissa < Inner[layer]) return abscissa * Width[layer];
-        return Slow(stream, layer, abscissa * Width[layer]);
+        double x = abscissa * Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Width), layer); // layer < 256 by construction
+        if (abscissa < Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Inner), layer)) return x;
+        return Slow(stream, layer, x);
     }
 
     private static double Slow(SampleStream stream, int layer, double x)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using DeepMath.Kernels;
 
 namespace DeepMath.Probability.Sampling;
@@ -37,7 +38,9 @@ internal sealed class SampleStream
     public ulong NextUInt64()
     {
         if (_index >= _words.Length - 1) Refill();
-        ulong value = ((ulong)_words[_index] << 32) | _words[_index + 1];
+        // _index + 1 is inside the buffer after the check above: read without bounds checks.
+        ref uint word = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_words), _index);
+        ulong value = ((ulong)word << 32) | Unsafe.Add(ref word, 1);
         _index += 2;
         return value;
     }

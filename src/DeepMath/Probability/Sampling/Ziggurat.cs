@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace DeepMath.Probability.Sampling;
 
@@ -43,9 +44,10 @@ internal static class Ziggurat
         ulong bits = stream.NextUInt64();
         int layer = (int)(bits & 0xFF);
         ulong abscissa = bits >> 12;
-        double x = abscissa * Width[layer];
+        // The layer is below 256 by construction: the tables are read without bounds checks.
+        double x = abscissa * Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Width), layer);
         if ((bits & 0x100) != 0) x = -x;
-        if (abscissa < Inner[layer]) return x;
+        if (abscissa < Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Inner), layer)) return x;
         return Slow(stream, layer, x);
     }
 
