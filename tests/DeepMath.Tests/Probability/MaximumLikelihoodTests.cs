@@ -86,6 +86,8 @@ public class MaximumLikelihoodTests(ITestOutputHelper output)
         var data = new Gamma(3, 2).Samples(2000, new DeepMath.Tensors.RandomGenerator(2));
         var fit = MaximumLikelihood.FitGamma(data, new Dictionary<string, double> { ["rate"] = 2 });
         Assert.Equal(2, fit["rate"]);
+        Assert.Equal("L-BFGS + Newton (autodiff)", fit.Method);
+        Assert.Equal("L-BFGS + Newton (numerical derivatives)", MaximumLikelihood.FitWeibull(data).Method);
         Assert.True(fit.Parameters[1].IsFixed);
         Assert.True(double.IsNaN(fit.Parameters[1].StandardError));
         Assert.Equal(1, fit.FreeParameters);
@@ -115,6 +117,12 @@ public class MaximumLikelihoodTests(ITestOutputHelper output)
         Assert.Equal(0.3, MaximumLikelihood.FitBinomial([3, 2, 4], 10)["p"], 1e-15);
         Assert.Equal(0.5, MaximumLikelihood.FitGeometric([1, 2, 3])["p"], 1e-15);
         Assert.Equal(1 / 3.0, MaximumLikelihood.FitGeometric([1, 2, 3], GeometricConvention.Failures)["p"], 1e-15);
+        var du = MaximumLikelihood.FitDiscreteUniform([3, 7, 5, 4]);
+        Assert.Equal((3.0, 7.0), (du["low"], du["high"]));
+        Assert.Equal(4 * -Math.Log(5), du.LogLikelihood, 1e-14);
+        var cat = MaximumLikelihood.FitCategorical([0, 2, 2, 1, 2], 4);
+        Assert.Equal(new[] { 0.2, 0.2, 0.6, 0 }, cat.Parameters.Select(p => p.Estimate));
+        Assert.Equal(Math.Sqrt(0.6 * 0.4 / 5), cat.Parameters[2].StandardError, 1e-15);
         var nb = MaximumLikelihood.FitNegativeBinomial(new NegativeBinomial(3, 0.4).Samples(5000, new DeepMath.Tensors.RandomGenerator(4)));
         Assert.True(nb.Converged);
         Assert.True(Math.Abs(nb["r"] - 3) < 0.5 && Math.Abs(nb["p"] - 0.4) < 0.05, $"r = {nb["r"]}, p = {nb["p"]}");

@@ -1,11 +1,15 @@
 using DeepMath.Calculus;
 using DeepMath.Optimization.Minimizers;
 using DeepMath.Probability.Distributions;
+using DeepMath.Tensors;
 
 namespace DeepMath.Probability.Fitting;
 
 public static partial class MaximumLikelihood
 {
+    /// <summary>The summed log-likelihood of the data as recorded tensor ops of the natural parameters (0-d tensors, constructor order).</summary>
+    private delegate Tensor<double> TensorLogLikelihood(Tensor<double>[] parameters);
+
     /// <summary>A parameter: its name, whether it must be positive (fitted in log space), its start, and whether the likelihood is smooth in it.</summary>
     private sealed record Spec(string Name, bool Positive, double Start, bool Smooth = true);
 
@@ -40,7 +44,8 @@ public static partial class MaximumLikelihood
     /// Maximizes the likelihood over the free parameters (positive ones in log space) with L-BFGS on the
     /// mean negative log-likelihood, from a method-of-moments start, then reports the fit.
     /// </summary>
-    private static FitResult<T> Numerical<T>(double[] data, Spec[] specs, Func<double[], T> make, IReadOnlyDictionary<string, double>? fixedValues)
+    private static FitResult<T> Numerical<T>(double[] data, Spec[] specs, Func<double[], T> make, IReadOnlyDictionary<string, double>? fixedValues,
+        TensorLogLikelihood? tensorLogLikelihood = null)
         where T : UnivariateDistribution
     {
         var (values, free) = Apply(specs, fixedValues, typeof(T).Name);
@@ -60,12 +65,44 @@ public static partial class MaximumLikelihood
             return double.IsNaN(ll) ? double.PositiveInfinity : -ll / data.Length;
         }
         var start = freeIndex.Select(i => specs[i].Positive ? Math.Log(values[i]) : values[i]).ToArray();
-        if (freeIndex.Length == 0) return Report(data, specs, values, free, make(values), true, "fixed", 0);
+        if (freeIndex.Length == 0) return Report(data, specs, values, free, make(values), true, "fixed", 0, tensorLogLikelihood);
+        if (tensorLogLikelihood is not null)
+        {
+            // Autodiff: the log-likelihood as recorded tensor ops of the unconstrained parameters.
+            Tensor<double> MeanNllTensor(Tensor<double> u)
+            {
+                var natural = new Tensor<double>[specs.Length];
+                for (int i = 0, j = 0; i < specs.Length; i++)
+                {
+                    if (!free[i]) { natural[i] = Tensor.Scalar(values[i]); continue; }
+                    var ui = u.Select(0, j++);
+                    natural[i] = specs[i].Positive ? ui.Exp() : ui;
+                }
+                return -tensorLogLikelihood(natural) / (double)data.Length;
+            }
+            var valueAndGradient = Derivatives.ValueAndGrad<double>(MeanNllTensor);
+            var objective = Objective.FromFunctions(MeanNll, u =>
+            {
+                try
+                {
+                    var gradient = valueAndGradient(Tensor.FromArray(u)).Gradient.Contiguous().ToArray();
+                    return gradient;
+                }
+                catch (ArgumentException)
+                {
+                    return Enumerable.Repeat(double.NaN, u.Length).ToArray(); // outside the parameter space: the line search backs off
+                }
+            });
+            var run = Minimize.LBfgs(objective, start, new MinimizeOptions { GradientTolerance = 1e-10, MaxIterations = 2000 });
+            var (point, done) = NewtonPolish(MeanNll, run.Solution.Contiguous().ToArray(), MeanNllTensor);
+            var fitted = ToNatural(point);
+            return Report(data, specs, fitted, free, make(fitted), done || run.Converged, "L-BFGS + Newton (autodiff)", run.Iterations, tensorLogLikelihood);
+        }
         var result = Minimize.LBfgs(Objective.FromFunctions(MeanNll), start, new MinimizeOptions { GradientTolerance = 1e-9, MaxIterations = 2000 });
         var (solution, polished) = NewtonPolish(MeanNll, result.Solution.Contiguous().ToArray());
         var estimate = ToNatural(solution);
         bool converged = polished || result.Converged;
-        return Report(data, specs, estimate, free, make(estimate), converged, "L-BFGS + Newton", result.Iterations);
+        return Report(data, specs, estimate, free, make(estimate), converged, "L-BFGS + Newton (numerical derivatives)", result.Iterations);
     }
 
     /// <summary>
@@ -74,13 +111,30 @@ public static partial class MaximumLikelihood
     /// likelihood is flat; two or three Newton steps reach the rounding level. Reports whether the last
     /// step was below 1e-10 relative.
     /// </summary>
-    private static (double[] Solution, bool Converged) NewtonPolish(Func<double[], double> f, double[] x)
+    private static (double[] Solution, bool Converged) NewtonPolish(Func<double[], double> f, double[] x, Func<Tensor<double>, Tensor<double>>? tensorF = null)
     {
         double fx = f(x);
         for (int iteration = 0; iteration < 8; iteration++)
         {
-            var (gradient, _) = NumericalDerivative.Gradient(f, x);
-            var (hessian, _) = NumericalDerivative.Hessian(f, x);
+            double[] gradient;
+            double[,] hessian;
+            if (tensorF is not null)
+            {
+                try
+                {
+                    gradient = Derivatives.Grad(tensorF)(Tensor.FromArray(x)).Contiguous().ToArray();
+                    hessian = ToMatrix(Derivatives.Hessian(tensorF, Tensor.FromArray(x)), x.Length);
+                }
+                catch (ArgumentException)
+                {
+                    return (x, false);
+                }
+            }
+            else
+            {
+                gradient = NumericalDerivative.Gradient(f, x).Values;
+                hessian = NumericalDerivative.Hessian(f, x).Values;
+            }
             var inverse = Invert(hessian);
             if (inverse is null) return (x, false);
             int n = x.Length;
@@ -107,6 +161,15 @@ public static partial class MaximumLikelihood
         return (x, false);
     }
 
+    private static double[,] ToMatrix(Tensor<double> square, int n)
+    {
+        var flat = square.Contiguous().ToArray();
+        var m = new double[n, n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) m[i, j] = flat[i * n + j];
+        return m;
+    }
+
     private static (double[] Values, bool[] Free) Apply(Spec[] specs, IReadOnlyDictionary<string, double>? fixedValues, string distribution)
     {
         var values = specs.Select(s => s.Start).ToArray();
@@ -123,7 +186,8 @@ public static partial class MaximumLikelihood
     }
 
     /// <summary>The fit report: log-likelihood and standard errors from the observed information (a numerical Hessian of the log-likelihood in the natural parameters).</summary>
-    private static FitResult<T> Report<T>(double[] data, Spec[] specs, double[] estimate, bool[] free, T distribution, bool converged, string method, int iterations)
+    private static FitResult<T> Report<T>(double[] data, Spec[] specs, double[] estimate, bool[] free, T distribution, bool converged, string method, int iterations,
+        TensorLogLikelihood? tensorLogLikelihood = null)
         where T : UnivariateDistribution
     {
         double ll = LogLikelihood(distribution, data);
@@ -139,9 +203,18 @@ public static partial class MaximumLikelihood
                 catch (ArgumentException) { return double.NaN; }
             }
             var point = smoothFree.Select(i => estimate[i]).ToArray();
+            Tensor<double> NllTensor(Tensor<double> v)
+            {
+                var natural = estimate.Select(e => Tensor.Scalar(e)).ToArray();
+                for (int j = 0; j < smoothFree.Length; j++) natural[smoothFree[j]] = v.Select(0, j);
+                return -tensorLogLikelihood!(natural);
+            }
             try
             {
-                var (hessian, _) = NumericalDerivative.Hessian(Nll, point);
+                // The observed information: the autodiff Hessian when the log-likelihood is a tensor function, Ridders differences otherwise.
+                var hessian = tensorLogLikelihood is not null
+                    ? ToMatrix(Derivatives.Hessian<double>(NllTensor, Tensor.FromArray(point)), point.Length)
+                    : NumericalDerivative.Hessian(Nll, point).Values;
                 var covariance = Invert(hessian);
                 if (covariance is not null)
                     for (int j = 0; j < smoothFree.Length; j++) errors[smoothFree[j]] = covariance[j, j] >= 0 ? Math.Sqrt(covariance[j, j]) : double.NaN;
