@@ -30,6 +30,12 @@ public class BatchedDistributionTests
         ["gamma"] = (() => new Gamma<double>(T(0.5, 2, 30), T(1, 3, 0.5)), i => new Gamma(new[] { 0.5, 2, 30 }[i], new[] { 1, 3, 0.5 }[i]), [0.3, 1, 55]),
         ["beta"] = (() => new Beta<double>(T(0.5, 2, 30), T(1, 3, 20)), i => new Beta(new[] { 0.5, 2, 30 }[i], new[] { 1, 3, 20 }[i]), [0.3, 0.1, 0.6]),
         ["studentt"] = (() => new StudentT<double>(T(1.5, 5, 30), T(0, 1, -2), T(1, 0.5, 3)), i => new StudentT(new[] { 1.5, 5, 30 }[i], new[] { 0.0, 1, -2 }[i], new[] { 1, 0.5, 3 }[i]), [0.3, -1, 4]),
+        ["weibull"] = (() => new Weibull<double>(T(0.7, 1.5, 4), T(1, 3, 0.5)), i => new Weibull(new[] { 0.7, 1.5, 4 }[i], new[] { 1, 3, 0.5 }[i]), [0.3, 1, 0.55]),
+        ["pareto"] = (() => new Pareto<double>(T(1, 2, 0.5), T(3, 4.5, 6)), i => new Pareto(new[] { 1, 2, 0.5 }[i], new[] { 3, 4.5, 6 }[i]), [1.3, 2, 0.9]),
+        ["inversegamma"] = (() => new InverseGamma<double>(T(3, 4.5, 10), T(1, 2, 0.5)), i => new InverseGamma(new[] { 3, 4.5, 10 }[i], new[] { 1, 2, 0.5 }[i]), [0.3, 1, 0.05]),
+        ["chisquared"] = (() => new ChiSquared<double>(T(1, 3, 40)), i => new ChiSquared(new[] { 1, 3, 40 }[i]), [0.3, 2, 37]),
+        ["f"] = (() => new FDistribution<double>(T(3, 5, 20), T(5, 12, 30)), i => new FDistribution(new[] { 3, 5, 20 }[i], new[] { 5, 12, 30 }[i]), [0.3, 2, 1.1]),
+        ["negativebinomial"] = (() => new NegativeBinomial<double>(T(0.5, 3, 40), T(0.3, 0.5, 0.9)), i => new NegativeBinomial(new[] { 0.5, 3, 40 }[i], new[] { 0.3, 0.5, 0.9 }[i]), [0, 2, 5]),
         ["poisson"] = (() => new Poisson<double>(T(0.5, 3, 40)), i => new Poisson(new[] { 0.5, 3, 40 }[i]), [0, 2, 37]),
         ["bernoulli"] = (() => new Bernoulli<double>(T(0.2, 0.5, 0.9)), i => new Bernoulli(new[] { 0.2, 0.5, 0.9 }[i]), [0, 1, 1]),
     };

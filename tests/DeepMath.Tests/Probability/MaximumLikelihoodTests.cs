@@ -87,7 +87,7 @@ public class MaximumLikelihoodTests(ITestOutputHelper output)
         var fit = MaximumLikelihood.FitGamma(data, new Dictionary<string, double> { ["rate"] = 2 });
         Assert.Equal(2, fit["rate"]);
         Assert.Equal("L-BFGS + Newton (autodiff)", fit.Method);
-        Assert.Equal("L-BFGS + Newton (numerical derivatives)", MaximumLikelihood.FitWeibull(data).Method);
+        Assert.Equal("L-BFGS + Newton (autodiff)", MaximumLikelihood.FitWeibull(data).Method);
         Assert.True(fit.Parameters[1].IsFixed);
         Assert.True(double.IsNaN(fit.Parameters[1].StandardError));
         Assert.Equal(1, fit.FreeParameters);

@@ -59,7 +59,8 @@ public static partial class MaximumLikelihood
         var x = Checked(data, nameof(Pareto), v => v > 0, "x > 0");
         double scale = x.Min(), sumLogs = x.Sum(v => Math.Log(v / scale));
         if (!(sumLogs > 0)) throw new ArgumentException("Fitting Pareto: all observations are equal, so the shape would be infinite.", nameof(data));
-        return Fit(x, [new("scale", true, scale, Smooth: false), new("shape", true, x.Length / sumLogs)], v => new Pareto(v[0], v[1]), null, closed: true);
+        return Fit(x, [new("scale", true, scale, Smooth: false), new("shape", true, x.Length / sumLogs)], v => new Pareto(v[0], v[1]), null, closed: true,
+            Tensorised(x, p => new Pareto<double>(p[0], p[1])));
     }
 
     /// <summary>Uniform: the sample minimum and maximum (no standard errors: the likelihood has a corner there).</summary>
@@ -155,7 +156,7 @@ public static partial class MaximumLikelihood
     public static FitResult<ChiSquared> FitChiSquared(IReadOnlyList<double> data)
     {
         var x = Checked(data, nameof(ChiSquared), v => v > 0, "x > 0");
-        return Numerical(x, [new("dof", true, Mean(x))], v => new ChiSquared(v[0]), null);
+        return Numerical(x, [new("dof", true, Mean(x))], v => new ChiSquared(v[0]), null, Tensorised(x, p => new ChiSquared<double>(p[0])));
     }
 
     /// <summary>StudentT (dof, loc, scale): numerical, from the median, the scaled MAD and 5 degrees of freedom.</summary>
@@ -201,7 +202,8 @@ public static partial class MaximumLikelihood
         var x = Checked(data, nameof(Weibull), v => v > 0, "x > 0");
         var logs = x.Select(v => Math.Log(v)).ToArray();
         double sdLog = Math.Sqrt(CentralSquares(logs, Mean(logs)) / x.Length);
-        return Numerical(x, [new("shape", true, sdLog > 0 ? 1.2 / sdLog : 1), new("scale", true, Mean(x))], v => new Weibull(v[0], v[1]), fixedValues);
+        return Numerical(x, [new("shape", true, sdLog > 0 ? 1.2 / sdLog : 1), new("scale", true, Mean(x))], v => new Weibull(v[0], v[1]), fixedValues,
+            Tensorised(x, p => new Weibull<double>(p[0], p[1])));
     }
 
     /// <summary>F: numerical, d2 from the mean when it exceeds 1.</summary>
@@ -209,7 +211,8 @@ public static partial class MaximumLikelihood
     {
         var x = Checked(data, "F", v => v > 0, "x > 0");
         double m = Mean(x), d2 = m > 1.05 ? 2 * m / (m - 1) : 20;
-        return Numerical(x, [new("dof1", true, 5), new("dof2", true, d2)], v => new FDistribution(v[0], v[1]), null);
+        return Numerical(x, [new("dof1", true, 5), new("dof2", true, d2)], v => new FDistribution(v[0], v[1]), null,
+            Tensorised(x, p => new FDistribution<double>(p[0], p[1])));
     }
 
     /// <summary>InverseGamma (shape, scale): numerical, from the gamma fit of 1/x.</summary>
@@ -219,7 +222,8 @@ public static partial class MaximumLikelihood
         var inverse = x.Select(v => 1 / v).ToArray();
         double mean = Mean(inverse), s = Math.Log(mean) - inverse.Average(v => Math.Log(v));
         double shape = s > 0 ? (3 - s + Math.Sqrt((s - 3) * (s - 3) + 24 * s)) / (12 * s) : 1;
-        return Numerical(x, [new("shape", true, shape), new("scale", true, shape / mean)], v => new InverseGamma(v[0], v[1]), fixedValues);
+        return Numerical(x, [new("shape", true, shape), new("scale", true, shape / mean)], v => new InverseGamma(v[0], v[1]), fixedValues,
+            Tensorised(x, p => new InverseGamma<double>(p[0], p[1])));
     }
 
     /// <summary>NegativeBinomial (r, p): numerical, from the method of moments (r = 10 when the data are not overdispersed).</summary>
@@ -228,7 +232,8 @@ public static partial class MaximumLikelihood
         var x = Checked(data, nameof(NegativeBinomial), v => v >= 0 && v == Math.Floor(v), "whole numbers >= 0");
         double m = Mean(x), v = CentralSquares(x, m) / x.Length;
         double r = v > m && m > 0 ? m * m / (v - m) : 10, p = r / (r + m);
-        return Numerical(x, [new("r", true, r), new("p", false, p)], q => new NegativeBinomial(q[0], q[1]), fixedValues);
+        return Numerical(x, [new("r", true, r), new("p", false, p)], q => new NegativeBinomial(q[0], q[1]), fixedValues,
+            Tensorised(x, q => new NegativeBinomial<double>(q[0], q[1])));
     }
 
     /// <summary>A closed-form estimate when nothing is fixed; otherwise the numerical fit started there.</summary>
