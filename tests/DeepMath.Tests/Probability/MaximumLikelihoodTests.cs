@@ -127,4 +127,34 @@ public class MaximumLikelihoodTests(ITestOutputHelper output)
         Assert.True(nb.Converged);
         Assert.True(Math.Abs(nb["r"] - 3) < 0.5 && Math.Abs(nb["p"] - 0.4) < 0.05, $"r = {nb["r"]}, p = {nb["p"]}");
     }
+
+    [Fact]
+    public void Multivariate_fits_satisfy_their_score_equations()
+    {
+        // Dirichlet: at the MLE, ψ(α_j) - ψ(Σα) equals the mean of log x_j for every j.
+        var truth = new Dirichlet(2, 3.5, 1.2);
+        var rows = truth.Samples(3000, new DeepMath.Tensors.RandomGenerator(12));
+        var fit = MaximumLikelihood.FitDirichlet(rows);
+        Assert.True(fit.Converged);
+        double total = fit.Parameters.Sum(p => p.Estimate);
+        for (int j = 0; j < 3; j++)
+        {
+            double meanLog = Enumerable.Range(0, 3000).Average(i => Math.Log(rows[i, j]));
+            double score = DeepMath.Probability.SpecialFunctions.Digamma(fit.Parameters[j].Estimate) - DeepMath.Probability.SpecialFunctions.Digamma(total);
+            Assert.Equal(meanLog, score, 1e-9);
+            Assert.True(Math.Abs(fit.Parameters[j].Estimate - truth.Alpha[j]) < 5 * fit.Parameters[j].StandardError, $"alpha[{j}] = {fit.Parameters[j].Estimate} ± {fit.Parameters[j].StandardError}");
+        }
+        // MultivariateNormal: the sample mean and the covariance with divisor n.
+        var data = new double[,] { { 1, 2 }, { 3, 1 }, { 2, 5 }, { 0, 0 } };
+        var mvn = MaximumLikelihood.FitMultivariateNormal(data);
+        Assert.Equal(1.5, mvn.Distribution.Mean[0], 1e-15);
+        Assert.Equal(2, mvn.Distribution.Mean[1], 1e-15);
+        Assert.Equal(1.25, mvn.Distribution.Covariance[0, 0], 1e-14);
+        Assert.Equal((-0.5 * 0 + 1.5 * -1 + 0.5 * 3 + -1.5 * -2) / 4, mvn.Distribution.Covariance[0, 1], 1e-14);
+        Assert.Equal(5, mvn.FreeParameters);
+        Assert.Contains("more rows than columns", Assert.Throws<ArgumentException>(() => MaximumLikelihood.FitMultivariateNormal(new double[,] { { 1, 2 } })).Message);
+        var multinomial = MaximumLikelihood.FitMultinomial(new double[,] { { 2, 3, 5 }, { 4, 4, 2 } });
+        Assert.Equal(new[] { 0.3, 0.35, 0.35 }, multinomial.Parameters.Select(p => Math.Round(p.Estimate, 15)));
+        Assert.Contains("row 1 has", Assert.Throws<ArgumentException>(() => MaximumLikelihood.FitMultinomial(new double[,] { { 2, 3 }, { 1, 1 } })).Message);
+    }
 }
