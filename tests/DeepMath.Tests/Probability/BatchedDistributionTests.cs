@@ -191,4 +191,43 @@ public class BatchedDistributionTests
         Assert.Equal("p", Assert.Throws<ArgumentOutOfRangeException>(() => new Binomial(10, 1.5)).ParamName);
         Assert.Equal("successes", Assert.Throws<ArgumentOutOfRangeException>(() => new Hypergeometric(10, 11, 2)).ParamName);
     }
+
+    [Fact]
+    public void Closed_form_cdf_and_icdf_match_the_scalar_distributions()
+    {
+        var x = T(-1.3, 0.2, 2.7);
+        var p = T(0.01, 0.4, 0.93);
+        void Check(Func<Tensor<double>, Tensor<double>> cdf, Func<Tensor<double>, Tensor<double>>? icdf, UnivariateDistribution scalar, string name)
+        {
+            var c = cdf(x).Contiguous().ToArray();
+            for (int i = 0; i < 3; i++) Assert.True(Math.Abs(c[i] - scalar.Cdf(x.ToArray()[i])) <= 1e-14, $"{name}.Cdf({x.ToArray()[i]}) = {c[i]}, scalar {scalar.Cdf(x.ToArray()[i])}");
+            if (icdf is null) return;
+            var q = icdf(p).Contiguous().ToArray();
+            for (int i = 0; i < 3; i++)
+            {
+                double expected = scalar.Ppf(p.ToArray()[i]);
+                Assert.True(Math.Abs(q[i] - expected) <= 1e-13 * Math.Max(1, Math.Abs(expected)), $"{name}.Icdf({p.ToArray()[i]}) = {q[i]}, scalar {expected}");
+            }
+        }
+        var normal = new Normal<double>(T(0.5), T(2));
+        Check(normal.Cdf, normal.Icdf, new Normal(0.5, 2), "normal");
+        var exponential = new Exponential<double>(T(1.5));
+        Check(exponential.Cdf, exponential.Icdf, new Exponential(1.5), "exponential");
+        var uniform = new Uniform<double>(T(-2), T(3));
+        Check(uniform.Cdf, uniform.Icdf, new Uniform(-2, 3), "uniform");
+        var laplace = new Laplace<double>(T(0.5), T(2));
+        Check(laplace.Cdf, laplace.Icdf, new Laplace(0.5, 2), "laplace");
+        var gumbel = new Gumbel<double>(T(0.5), T(2));
+        Check(gumbel.Cdf, gumbel.Icdf, new Gumbel(0.5, 2), "gumbel");
+        var cauchy = new Cauchy<double>(T(0.5), T(2));
+        Check(cauchy.Cdf, cauchy.Icdf, new Cauchy(0.5, 2), "cauchy");
+        var logistic = new Logistic<double>(T(0.5), T(2));
+        Check(logistic.Cdf, logistic.Icdf, new Logistic(0.5, 2), "logistic");
+        var logNormal = new LogNormal<double>(T(0.5), T(2));
+        Check(logNormal.Cdf, null, new LogNormal(0.5, 2), "lognormal");
+        // Icdf differentiates in p where it is built from tensor ops: d/dp of -log1p(-p)/λ is 1/(λ(1 - p)).
+        var prob = T(0.3).RequireGrad();
+        new Exponential<double>(T(2)).Icdf(prob).Sum().Backward();
+        Assert.Equal(1 / (2 * 0.7), prob.Grad!.ToArray()[0], 1e-14);
+    }
 }

@@ -24,6 +24,20 @@ public sealed class Laplace<T> : TensorDistribution<T> where T : unmanaged, IFlo
     /// <inheritdoc/>
     public override Tensor<T> LogProb(Tensor<T> value) => -((value - Loc).Abs() / Scale) - (S(2) * Scale).Log();
 
+    /// <summary>½ + ½ sign(z)(1 - e^(-|z|)), z = (x - loc)/scale.</summary>
+    public Tensor<T> Cdf(Tensor<T> value)
+    {
+        var z = (value - Loc) / Scale;
+        return S(0.5) - S(0.5) * z.Sign() * (-z.Abs()).ExpM1();
+    }
+
+    /// <summary>loc - scale sign(p - ½) log(1 - 2|p - ½|).</summary>
+    public Tensor<T> Icdf(Tensor<T> probability)
+    {
+        var centered = probability - S(0.5);
+        return Loc - Scale * centered.Sign() * (S(-2) * centered.Abs()).Log1P();
+    }
+
     /// <inheritdoc/>
     public override Tensor<T> Mean => Loc.BroadcastTo(BatchShape);
 
@@ -64,6 +78,12 @@ public sealed class Gumbel<T> : TensorDistribution<T> where T : unmanaged, IFloa
         return -z - (-z).Exp() - Scale.Log();
     }
 
+    /// <summary>exp(-e^(-z)).</summary>
+    public Tensor<T> Cdf(Tensor<T> value) => (-(-(value - Loc) / Scale).Exp()).Exp();
+
+    /// <summary>loc - scale log(-log p).</summary>
+    public Tensor<T> Icdf(Tensor<T> probability) => Loc - Scale * (-probability.Log()).Log();
+
     /// <inheritdoc/>
     public override Tensor<T> Mean => (Loc + S(0.57721566490153286061) * Scale).BroadcastTo(BatchShape);
 
@@ -99,6 +119,12 @@ public sealed class Cauchy<T> : TensorDistribution<T> where T : unmanaged, IFloa
 
     /// <inheritdoc/>
     public override Tensor<T> LogProb(Tensor<T> value) => -((value - Loc) / Scale).Square().Log1P() - (S(Math.PI) * Scale).Log();
+
+    /// <summary>½ + atan(z)/π.</summary>
+    public Tensor<T> Cdf(Tensor<T> value) => S(0.5) + ((value - Loc) / Scale).Atan() / S(Math.PI);
+
+    /// <summary>loc + scale tan(π(p - ½)).</summary>
+    public Tensor<T> Icdf(Tensor<T> probability) => Loc + Scale * (S(Math.PI) * (probability - S(0.5))).Tan();
 
     /// <summary>Undefined: NaN.</summary>
     public override Tensor<T> Mean => Tensor.Full(BatchShape, T.NaN);
@@ -139,6 +165,12 @@ public sealed class Logistic<T> : TensorDistribution<T> where T : unmanaged, IFl
         var z = (value - Loc) / Scale;
         return z.LogSigmoid() + (-z).LogSigmoid() - Scale.Log();
     }
+
+    /// <summary>σ((x - loc)/scale).</summary>
+    public Tensor<T> Cdf(Tensor<T> value) => ((value - Loc) / Scale).Sigmoid();
+
+    /// <summary>loc + scale logit(p).</summary>
+    public Tensor<T> Icdf(Tensor<T> probability) => Loc + Scale * (probability.Log() - (-probability).Log1P());
 
     /// <inheritdoc/>
     public override Tensor<T> Mean => Loc.BroadcastTo(BatchShape);

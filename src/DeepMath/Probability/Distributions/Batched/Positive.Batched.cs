@@ -33,6 +33,14 @@ public sealed class LogNormal<T> : TensorDistribution<T> where T : unmanaged, IF
         return Masked(positive, S(-0.5) * z.Square() - Scale.Log() - logX - S(0.91893853320467274178));
     }
 
+    /// <summary>Φ((log x - loc)/scale), 0 for x &lt;= 0.</summary>
+    public Tensor<T> Cdf(Tensor<T> value)
+    {
+        var positive = value.Detach() > T.Zero;
+        var safe = Tensor.Where(positive, value, Tensor.Scalar(T.One));
+        return Tensor.Where(positive, ((safe.Log() - Loc) / Scale).NormalCdf(), Tensor.Scalar(T.Zero));
+    }
+
     /// <inheritdoc/>
     public override Tensor<T> Mean => (Loc + S(0.5) * Scale.Square()).Exp().BroadcastTo(BatchShape);
 
@@ -61,6 +69,12 @@ public sealed class Exponential<T> : TensorDistribution<T> where T : unmanaged, 
 
     /// <inheritdoc/>
     public override Tensor<T> LogProb(Tensor<T> value) => Masked(value.Detach() >= T.Zero, Rate.Log() - Rate * value);
+
+    /// <summary>1 - e^(-λx) (0 below 0), as -expm1(-λx).</summary>
+    public Tensor<T> Cdf(Tensor<T> value) => -(-Rate * value.Relu()).ExpM1();
+
+    /// <summary>-log1p(-p)/λ, differentiable in p and λ.</summary>
+    public Tensor<T> Icdf(Tensor<T> probability) => -(-probability).Log1P() / Rate;
 
     /// <inheritdoc/>
     public override Tensor<T> Mean => Rate.Reciprocal().BroadcastTo(BatchShape);
@@ -103,6 +117,12 @@ public sealed class Uniform<T> : TensorDistribution<T> where T : unmanaged, IFlo
         var v = value.Detach();
         return Masked((v >= Low.Detach()) & (v <= High.Detach()), -(High - Low).Log() + value * S(0));
     }
+
+    /// <summary>(x - low)/(high - low), clamped to [0, 1].</summary>
+    public Tensor<T> Cdf(Tensor<T> value) => ((value - Low) / (High - Low)).Clamp(T.Zero, T.One);
+
+    /// <summary>low + p (high - low).</summary>
+    public Tensor<T> Icdf(Tensor<T> probability) => Low + probability * (High - Low);
 
     /// <inheritdoc/>
     public override Tensor<T> Mean => (S(0.5) * (Low + High)).BroadcastTo(BatchShape);
