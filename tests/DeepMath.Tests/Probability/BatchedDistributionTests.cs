@@ -36,6 +36,8 @@ public class BatchedDistributionTests
         ["chisquared"] = (() => new ChiSquared<double>(T(1, 3, 40)), i => new ChiSquared(new[] { 1, 3, 40 }[i]), [0.3, 2, 37]),
         ["f"] = (() => new FDistribution<double>(T(3, 5, 20), T(5, 12, 30)), i => new FDistribution(new[] { 3, 5, 20 }[i], new[] { 5, 12, 30 }[i]), [0.3, 2, 1.1]),
         ["negativebinomial"] = (() => new NegativeBinomial<double>(T(0.5, 3, 40), T(0.3, 0.5, 0.9)), i => new NegativeBinomial(new[] { 0.5, 3, 40 }[i], new[] { 0.3, 0.5, 0.9 }[i]), [0, 2, 5]),
+        ["binomial"] = (() => new Binomial<double>(T(5, 20, 1000), T(0.3, 0.5, 0.9)), i => new Binomial(new long[] { 5, 20, 1000 }[i], new[] { 0.3, 0.5, 0.9 }[i]), [0, 12, 905]),
+        ["geometric"] = (() => new Geometric<double>(T(0.3, 0.5, 0.9)), i => new Geometric(new[] { 0.3, 0.5, 0.9 }[i], GeometricConvention.Failures), [0, 3, 1]),
         ["poisson"] = (() => new Poisson<double>(T(0.5, 3, 40)), i => new Poisson(new[] { 0.5, 3, 40 }[i]), [0, 2, 37]),
         ["bernoulli"] = (() => new Bernoulli<double>(T(0.2, 0.5, 0.9)), i => new Bernoulli(new[] { 0.2, 0.5, 0.9 }[i]), [0, 1, 1]),
     };
