@@ -1,4 +1,5 @@
 using DeepMath.Calculus;
+using DeepMath.LinearAlgebra;
 using DeepMath.Optimization.Minimizers;
 using DeepMath.Probability.Distributions;
 using DeepMath.Tensors;
@@ -65,7 +66,7 @@ public static partial class MaximumLikelihood
             return double.IsNaN(ll) ? double.PositiveInfinity : -ll / data.Length;
         }
         var start = freeIndex.Select(i => specs[i].Positive ? Math.Log(values[i]) : values[i]).ToArray();
-        if (freeIndex.Length == 0) return Report(data, specs, values, free, make(values), true, "fixed", 0, tensorLogLikelihood);
+        if (freeIndex.Length == 0) return Report(data, specs, values, free, make, true, "fixed", 0, tensorLogLikelihood);
         if (tensorLogLikelihood is not null)
         {
             // Autodiff: the log-likelihood as recorded tensor ops of the unconstrained parameters.
@@ -96,13 +97,13 @@ public static partial class MaximumLikelihood
             var run = Minimize.LBfgs(objective, start, new MinimizeOptions { GradientTolerance = 1e-10, MaxIterations = 2000 });
             var (point, done) = NewtonPolish(MeanNll, run.Solution.Contiguous().ToArray(), MeanNllTensor);
             var fitted = ToNatural(point);
-            return Report(data, specs, fitted, free, make(fitted), done || run.Converged, "L-BFGS + Newton (autodiff)", run.Iterations, tensorLogLikelihood);
+            return Report(data, specs, fitted, free, make, done || run.Converged, "L-BFGS + Newton (autodiff)", run.Iterations, tensorLogLikelihood);
         }
         var result = Minimize.LBfgs(Objective.FromFunctions(MeanNll), start, new MinimizeOptions { GradientTolerance = 1e-9, MaxIterations = 2000 });
         var (solution, polished) = NewtonPolish(MeanNll, result.Solution.Contiguous().ToArray());
         var estimate = ToNatural(solution);
         bool converged = polished || result.Converged;
-        return Report(data, specs, estimate, free, make(estimate), converged, "L-BFGS + Newton (numerical derivatives)", result.Iterations);
+        return Report(data, specs, estimate, free, make, converged, "L-BFGS + Newton (numerical derivatives)", result.Iterations);
     }
 
     /// <summary>
@@ -186,10 +187,11 @@ public static partial class MaximumLikelihood
     }
 
     /// <summary>The fit report: log-likelihood and standard errors from the observed information (a numerical Hessian of the log-likelihood in the natural parameters).</summary>
-    private static FitResult<T> Report<T>(double[] data, Spec[] specs, double[] estimate, bool[] free, T distribution, bool converged, string method, int iterations,
+    private static FitResult<T> Report<T>(double[] data, Spec[] specs, double[] estimate, bool[] free, Func<double[], T> make, bool converged, string method, int iterations,
         TensorLogLikelihood? tensorLogLikelihood = null)
         where T : UnivariateDistribution
     {
+        var distribution = make(estimate);
         double ll = LogLikelihood(distribution, data);
         var smoothFree = Enumerable.Range(0, specs.Length).Where(i => free[i] && specs[i].Smooth).ToArray();
         var errors = Enumerable.Repeat(double.NaN, specs.Length).ToArray();
@@ -199,7 +201,7 @@ public static partial class MaximumLikelihood
             {
                 var full = (double[])estimate.Clone();
                 for (int j = 0; j < smoothFree.Length; j++) full[smoothFree[j]] = v[j];
-                try { return -LogLikelihood(RebuildLike(distribution, full, specs), data); }
+                try { return -LogLikelihood(make(full), data); }
                 catch (ArgumentException) { return double.NaN; }
             }
             var point = smoothFree.Select(i => estimate[i]).ToArray();
@@ -232,61 +234,18 @@ public static partial class MaximumLikelihood
         };
     }
 
-    /// <summary>Rebuilds a distribution of the same type from natural parameters (for the Hessian).</summary>
-    private static UnivariateDistribution RebuildLike(UnivariateDistribution like, double[] v, Spec[] specs) => like switch
-    {
-        Normal => new Normal(v[0], v[1]),
-        LogNormal => new LogNormal(v[0], v[1]),
-        Exponential => new Exponential(v[0]),
-        Gamma => new Gamma(v[0], v[1]),
-        Beta => new Beta(v[0], v[1]),
-        ChiSquared => new ChiSquared(v[0]),
-        StudentT => new StudentT(v[0], v[1], v[2]),
-        Cauchy => new Cauchy(v[0], v[1]),
-        Laplace => new Laplace(v[0], v[1]),
-        Logistic => new Logistic(v[0], v[1]),
-        Gumbel => new Gumbel(v[0], v[1]),
-        Weibull => new Weibull(v[0], v[1]),
-        Pareto => new Pareto(v[0], v[1]),
-        FDistribution => new FDistribution(v[0], v[1]),
-        InverseGamma => new InverseGamma(v[0], v[1]),
-        Poisson => new Poisson(v[0]),
-        Bernoulli => new Bernoulli(v[0]),
-        Binomial b => new Binomial(b.N, v[1]),
-        Geometric g => new Geometric(v[0], g.Convention),
-        NegativeBinomial => new NegativeBinomial(v[0], v[1]),
-        Uniform => new Uniform(v[0], v[1]),
-        _ => throw new InvalidOperationException($"No rebuild rule for {like.GetType().Name} with {specs.Length} parameters."),
-    };
-
-    /// <summary>The inverse of a small symmetric matrix by Gauss-Jordan with partial pivoting; null when singular.</summary>
+    /// <summary>The inverse of a small matrix by the library's LU with partial pivoting; null when singular or not finite.</summary>
     private static double[,]? Invert(double[,] a)
     {
         int n = a.GetLength(0);
-        var m = new double[n, 2 * n];
-        for (int i = 0; i < n; i++)
+        foreach (double v in a) if (!double.IsFinite(v)) return null;
+        try
         {
-            for (int j = 0; j < n; j++) m[i, j] = a[i, j];
-            m[i, n + i] = 1;
+            return ToMatrix(new LuDecomposition<double>(Tensor.FromArray(a)).Solve(Tensor.Eye<double>(n)), n);
         }
-        for (int c = 0; c < n; c++)
+        catch (InvalidOperationException)
         {
-            int pivot = c;
-            for (int r = c + 1; r < n; r++) if (Math.Abs(m[r, c]) > Math.Abs(m[pivot, c])) pivot = r;
-            if (!(Math.Abs(m[pivot, c]) > 0) || !double.IsFinite(m[pivot, c])) return null;
-            for (int j = 0; j < 2 * n; j++) (m[c, j], m[pivot, j]) = (m[pivot, j], m[c, j]);
-            double inv = 1 / m[c, c];
-            for (int j = 0; j < 2 * n; j++) m[c, j] *= inv;
-            for (int r = 0; r < n; r++)
-            {
-                if (r == c || m[r, c] == 0) continue;
-                double f = m[r, c];
-                for (int j = 0; j < 2 * n; j++) m[r, j] -= f * m[c, j];
-            }
+            return null; // singular: no standard errors
         }
-        var result = new double[n, n];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++) result[i, j] = m[i, n + j];
-        return result;
     }
 }

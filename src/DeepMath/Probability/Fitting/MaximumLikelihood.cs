@@ -244,7 +244,7 @@ public static partial class MaximumLikelihood
         var free = specs.Select(s => fixedValues is null || !fixedValues.ContainsKey(s.Name)).ToArray();
         bool anyFixedThatMatters = fixedValues is not null && fixedValues.Keys.Any(k => k != "n");
         if (closed && !anyFixedThatMatters)
-            return Report(x, specs, specs.Select(s => fixedValues?.GetValueOrDefault(s.Name, s.Start) ?? s.Start).ToArray(), free, make(specs.Select(s => fixedValues?.GetValueOrDefault(s.Name, s.Start) ?? s.Start).ToArray()), true, "closed form", 0, tensorLogLikelihood);
+            return Report(x, specs, specs.Select(s => fixedValues?.GetValueOrDefault(s.Name, s.Start) ?? s.Start).ToArray(), free, make, true, "closed form", 0, tensorLogLikelihood);
         return Numerical(x, specs, make, fixedValues, tensorLogLikelihood);
     }
 
